@@ -1,0 +1,110 @@
+package io.trestle.equipment.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.trestle.equipment.domain.TelemetryBatch;
+import io.trestle.equipment.domain.TelemetryItem;
+import io.trestle.equipment.domain.TelemetryItem.Position;
+import io.trestle.equipment.domain.TelemetryItem.Quantity;
+import io.trestle.equipment.domain.Violation;
+
+class TelemetryValidatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private final TelemetryValidator validator = new TelemetryValidator(Clock.fixed(NOW, ZoneOffset.UTC), 3,
+            Duration.ofMinutes(5));
+
+    @Test
+    void acceptsAWellFormedBatch() {
+        assertThat(validator.validate(batch(reading("r-1"), reading("r-2")), "acme")).isEmpty();
+    }
+
+    @Test
+    void namesEveryInvalidItemAndFieldByItsPath() {
+        TelemetryItem negativeHours = withHours(reading("r-1"), -3.0);
+        TelemetryItem future = new TelemetryItem("r-2", "EX-1", NOW.plus(Duration.ofHours(1)), 10.0, null, null, null,
+                null, null, null, null, null, null);
+
+        List<Violation> violations = validator.validate(batch(reading("ok"), negativeHours, future), "acme");
+
+        assertThat(violations).extracting(Violation::item, Violation::itemId, Violation::field)
+                .containsExactlyInAnyOrder(
+                        tuple(1, "r-1", "readings[1].cumulativeOperatingHours"),
+                        tuple(2, "r-2", "readings[2].readingTime"));
+    }
+
+    @Test
+    void refusesUnknownUnitsOutOfRangeValuesAndMissingIdentifiers() {
+        TelemetryItem item = new TelemetryItem(" ", null, NOW, 5.0, 6.0, new Quantity(10.0, "furlong"), 120.0, null,
+                new Position(91.0, 12.0, null), null, new Quantity(3.0, "litre"), -1L, null);
+
+        assertThat(validator.validate(batch(item), "acme")).extracting(Violation::field)
+                .containsExactlyInAnyOrder("readings[0].readingId", "readings[0].assetId",
+                        "readings[0].cumulativeIdleHours", "readings[0].cumulativeFuelUsed.unit",
+                        "readings[0].fuelRemainingPercent", "readings[0].location.latitude",
+                        "readings[0].odometer.unit", "readings[0].cumulativeLoadCount");
+    }
+
+    @Test
+    void acceptsUnitNamesInTheirVendorVariants() {
+        TelemetryItem item = new TelemetryItem("r-1", "EX-1", NOW, 5.0, null, new Quantity(10.0, "Liter"), null, null,
+                null, null, new Quantity(3.0, "Kilometre"), null, new Quantity(4.0, "tonne"));
+
+        assertThat(validator.validate(batch(item), "acme")).isEmpty();
+    }
+
+    @Test
+    void refusesDuplicateReadingIdsEmptyAndOversizedBatches() {
+        assertThat(validator.validate(batch(reading("same"), reading("same")), "acme")).extracting(Violation::field)
+                .containsExactly("readings[1].readingId");
+        assertThat(validator.validate(batch(), "acme")).extracting(Violation::field).containsExactly("readings");
+        assertThat(validator.validate(batch(reading("1"), reading("2"), reading("3"), reading("4")), "acme"))
+                .extracting(Violation::message)
+                .containsExactly("has 4 readings; at most 3 are accepted per request");
+    }
+
+    @Test
+    void refusesABatchClaimingAnotherClientsSource() {
+        assertThat(validator.validate(new TelemetryBatch("other", List.of(reading("r"))), "acme"))
+                .extracting(Violation::field)
+                .containsExactly("source");
+    }
+
+    @Test
+    void refusesAReadingWithoutMeasurementsAndANullItem() {
+        TelemetryItem empty = new TelemetryItem("r-1", "EX-1", NOW, null, null, null, null, null, null, null, null,
+                null, null);
+        List<TelemetryItem> items = new ArrayList<>();
+        items.add(empty);
+        items.add(null);
+
+        assertThat(validator.validate(new TelemetryBatch(null, items), "acme")).extracting(Violation::field)
+                .containsExactly("readings[0]", "readings[1]");
+    }
+
+    private static TelemetryBatch batch(TelemetryItem... items) {
+        return new TelemetryBatch(null, Arrays.asList(items));
+    }
+
+    private static TelemetryItem reading(String id) {
+        return new TelemetryItem(id, "EX-1", NOW.minus(Duration.ofMinutes(1)), 100.0, 20.0, new Quantity(500.0, "L"),
+                50.0, 80.0, new Position(48.1, 11.5, null), true, new Quantity(1000.0, "km"), 3L, null);
+    }
+
+    private static TelemetryItem withHours(TelemetryItem item, double hours) {
+        return new TelemetryItem(item.readingId(), item.assetId(), item.readingTime(), hours, null,
+                item.cumulativeFuelUsed(), item.fuelRemainingPercent(), item.defRemainingPercent(), item.location(),
+                item.engineRunning(), item.odometer(), item.cumulativeLoadCount(), item.cumulativePayload());
+    }
+}

@@ -1,0 +1,21 @@
+package io.trestle.telemetry.topology;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.processor.TimestampExtractor;
+
+import io.trestle.schema.equipment.TelemetryReading;
+
+/**
+ * Windows follow the machine's reading time, not the time Kafka received the record: a feed that delivers an hour of
+ * buffered readings at once must still charge each reading to the window it was taken in.
+ */
+public class ReadingTimeExtractor implements TimestampExtractor {
+
+    @Override
+    public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        if (record.value() instanceof TelemetryReading reading && reading.getReadingTime() != null) {
+            return reading.getReadingTime().toEpochMilli();
+        }
+        return record.timestamp();
+    }
+}
