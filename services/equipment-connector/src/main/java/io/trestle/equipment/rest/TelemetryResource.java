@@ -71,10 +71,12 @@ public class TelemetryResource {
         }
         List<Violation> violations = validator.validate(batch, client);
         if (!violations.isEmpty()) {
-            long invalidItems = violations.stream().map(Violation::item).distinct().count();
-            return completed(Problem.invalid("Invalid telemetry batch",
-                    invalidItems + " item(s) of the request are invalid; nothing was published.", violations)
-                    .toResponse());
+            long invalidItems = violations.stream().mapToInt(Violation::item).filter(item -> item >= 0).distinct()
+                    .count();
+            String detail = invalidItems == 0
+                    ? "The request is invalid; nothing was published."
+                    : invalidItems + " of " + batch.readings().size() + " readings are invalid; nothing was published.";
+            return completed(Problem.invalid("Invalid telemetry batch", detail, violations).toResponse());
         }
         String sourceSystem = "push:" + client;
         String correlationId = correlationIdHeader != null ? correlationIdHeader : UUID.randomUUID().toString();

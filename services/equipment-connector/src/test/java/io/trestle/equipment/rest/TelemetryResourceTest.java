@@ -93,6 +93,7 @@ class TelemetryResourceTest {
                 .when().post("/api/v1/telemetry")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
+                .body("detail", equalTo("1 of 2 readings are invalid; nothing was published."))
                 .body("violations", hasSize(1))
                 .body("violations[0].item", equalTo(1))
                 .body("violations[0].itemId", equalTo("bad-1"))

@@ -24,6 +24,18 @@ class CostPostingsTest {
     }
 
     @Test
+    void quantitiesLoseTheirBinaryNoiseButNotTheirValue() {
+        PricedWindow line = new PricedWindow(null, "UNALLOCATED", "EX-1", START, END,
+                new WindowUsage(0.1 + 0.2, 0.05, 4.80000000000291, "L"), new BigDecimal("85.00"), "EUR");
+
+        CostPosting posting = CostPostings.toPosting(line, END);
+
+        assertThat(posting.getOperatingHours()).isEqualTo(0.3);
+        assertThat(posting.getFuelUsed().getValue()).isEqualTo(4.8);
+        assertThat(posting.getAmount()).isEqualByComparingTo("25.50");
+    }
+
+    @Test
     void postingIdDependsOnWhatThePostingIsAboutNotWhenItWasComputed() {
         PricedWindow line = new PricedWindow(null, "UNALLOCATED", "EX-1", START, END,
                 new WindowUsage(0.25, 0.05, 7.5, "L"), new BigDecimal("85.00"), "EUR");

@@ -1,0 +1,217 @@
+package io.trestle.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.trestle.schema.cost.CostPosting;
+import io.trestle.schema.topic.TrestleTopic;
+import io.trestle.testkit.TrestleStack;
+import io.trestle.testkit.kafka.ConsumeUntil;
+import io.trestle.testkit.kafka.TopicSpec;
+
+/**
+ * The first slice across services: telemetry pushed over HTTP into the equipment connector comes out of the telemetry
+ * aggregator as priced cost postings, through a real broker and the registry, with both services running as the
+ * packaged applications they are in production.
+ */
+class TelemetryToCostPostingIT {
+
+    @RegisterExtension
+    static final TrestleStack STACK = TrestleStack.kafkaAndRegistry();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_KEY = "e2e-secret";
+    /** Yesterday 08:00 UTC: in the past (future readings are refused) and well within the topics' retention. */
+    private static final Instant FIRST_READING = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(16));
+    private static final Duration READING_INTERVAL = Duration.ofMinutes(5);
+    private static final int READINGS_PER_ASSET = 19; // 08:00 … 09:30
+
+    private static ServiceProcess connector;
+    private static ServiceProcess aggregator;
+
+    @BeforeAll
+    static void startServicesAndSendTheFeed() throws Exception {
+        STACK.createTopics(TopicSpec.of(TrestleTopic.EQUIPMENT_TELEMETRY.topicName(), 3),
+                TopicSpec.of(TrestleTopic.COST_POSTING.topicName(), 3));
+        Map<String, String> kafka = Map.of("kafka.bootstrap.servers", STACK.bootstrapServers(),
+                "trestle.registry.url", STACK.registryUrl());
+        Map<String, String> connectorConfig = new LinkedHashMap<>(kafka);
+        connectorConfig.put("trestle.equipment-connector.api-keys.e2e", API_KEY);
+        connector = ServiceProcess.start("equipment-connector", connectorConfig);
+
+        Map<String, String> aggregatorConfig = new LinkedHashMap<>(kafka);
+        aggregatorConfig.put("quarkus.kafka-streams.application-id", "e2e-telemetry-aggregator");
+        aggregatorConfig.put("kafka-streams.state.dir", Path.of("target/kafka-streams").toAbsolutePath().toString());
+        aggregatorConfig.put("trestle.telemetry-aggregator.window.size", "PT15M");
+        aggregatorConfig.put("trestle.telemetry-aggregator.window.grace", "PT10M");
+        aggregatorConfig.put("trestle.telemetry-aggregator.pricing.currency", "EUR");
+        aggregatorConfig.put("trestle.telemetry-aggregator.pricing.default-hourly-rate", "100.00");
+        aggregatorConfig.put("trestle.telemetry-aggregator.pricing.asset-hourly-rates.EX-2", "150.00");
+        aggregator = ServiceProcess.start("telemetry-aggregator", aggregatorConfig);
+
+        HttpResponse<String> response = post(feed());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(2 * READINGS_PER_ASSET - 1);
+    }
+
+    @AfterAll
+    static void stopServices() throws InterruptedException {
+        if (aggregator != null) {
+            aggregator.close();
+        }
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    /**
+     * EX-1 works 08:00–08:40 and EX-2 from 08:30 on, 0.05 h per 5 minutes; EX-2 misses its 08:45 reading, so its
+     * 08:40–08:50 usage is split across two windows. With 15-minute windows and 10 minutes of grace, the last readings
+     * (09:30) close every window ending by 09:15; windows without usage are not posted.
+     */
+    @Test
+    void readingsPushedToTheConnectorBecomePricedCostPostingsPerAssetAndWindow() {
+        List<CostPosting> postings = consumeCostPostings(6);
+
+        assertThat(postings)
+                .extracting(p -> p.getAssetId(), p -> p.getWindowStart().toString(), p -> p.getAmount(),
+                        p -> p.getHourlyRate())
+                .containsExactlyInAnyOrder(
+                        tuple("EX-1", at("08:00"), new BigDecimal("15.00"), new BigDecimal("100.0000")),
+                        tuple("EX-1", at("08:15"), new BigDecimal("15.00"), new BigDecimal("100.0000")),
+                        tuple("EX-1", at("08:30"), new BigDecimal("10.00"), new BigDecimal("100.0000")),
+                        tuple("EX-2", at("08:30"), new BigDecimal("22.50"), new BigDecimal("150.0000")),
+                        tuple("EX-2", at("08:45"), new BigDecimal("22.50"), new BigDecimal("150.0000")),
+                        tuple("EX-2", at("09:00"), new BigDecimal("22.50"), new BigDecimal("150.0000")));
+        assertThat(postings).allSatisfy(posting -> {
+            assertThat(posting.getWindowEnd()).isEqualTo(posting.getWindowStart().plus(Duration.ofMinutes(15)));
+            assertThat(posting.getCurrency()).isEqualTo("EUR");
+            assertThat(posting.getCostCodeId()).isEqualTo("UNALLOCATED");
+            assertThat(posting.getCorrectionOf()).isNull();
+        });
+        assertThat(postings).extracting(CostPosting::getPostingId).doesNotHaveDuplicates();
+        CostPosting firstWindow = postings.stream()
+                .filter(p -> p.getAssetId().equals("EX-1") && p.getWindowStart().equals(FIRST_READING))
+                .findFirst()
+                .orElseThrow();
+        assertThat(firstWindow.getFuelUsed().getValue()).isCloseTo(4.5, within(1e-9));
+        assertThat(firstWindow.getFuelUsed().getUnit()).isEqualTo("L");
+    }
+
+    /**
+     * A team without Java reads the same postings: librdkafka consumes the topic, the schema comes from the registry's
+     * Confluent-compatible API by the id in each record, and the Avro body is decoded in Python.
+     */
+    @Test
+    void aPythonClientDecodesThePostingsThroughTheConfluentCompatibleApi() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "Debian's /usr/bin/python3 is not installed");
+        Assumptions.assumeTrue(new ProcessBuilder(python.toString(), "-c", "import confluent_kafka, avro").start()
+                .waitFor() == 0, "python3-confluent-kafka and python3-avro are not installed (apt-get install)");
+        List<CostPosting> javaView = consumeCostPostings(6);
+        Path reader = Path.of(System.getProperty("trestle.root", "../.."), "deploy/local/read_avro_topic.py");
+
+        Process process = new ProcessBuilder(python.toString(), reader.toString(), "--bootstrap",
+                STACK.bootstrapServers(), "--registry", STACK.registry().ccompatUrl(), "--topic",
+                TrestleTopic.COST_POSTING.topicName(), "--max-records", "6", "--timeout-seconds", "60")
+                .redirectError(Path.of("target/read_avro_topic.stderr").toFile())
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("reader exit code; stdout:%n%s", output).isZero();
+
+        List<JsonNode> decoded = new ArrayList<>();
+        for (String line : output.strip().split("\n")) {
+            decoded.add(JSON.readTree(line));
+        }
+        assertThat(decoded).hasSize(6);
+        assertThat(decoded).extracting(record -> tuple(record.get("value").get("postingId").asText(),
+                record.get("value").get("amount").asText(), record.get("value").get("windowStart").asText()))
+                .containsExactlyInAnyOrderElementsOf(javaView.stream()
+                        .map(p -> tuple(p.getPostingId(), p.getAmount().toPlainString(),
+                                p.getWindowStart().toString().replace("Z", ".000Z")))
+                        .toList());
+        assertThat(decoded).allSatisfy(record -> assertThat(record.get("schemaId").asInt()).isPositive());
+    }
+
+    /** The time of day hh:mm on the day of the feed, as ISO-8601. */
+    private static String at(String hhmm) {
+        return FIRST_READING.truncatedTo(ChronoUnit.DAYS).plus(Duration.between(java.time.LocalTime.MIDNIGHT,
+                java.time.LocalTime.parse(hhmm))).toString();
+    }
+
+    private static List<CostPosting> consumeCostPostings(int expected) {
+        try (KafkaConsumer<String, CostPosting> consumer = STACK.avro()
+                .specificConsumer("e2e-check-" + System.nanoTime())) {
+            return ConsumeUntil.records(consumer, TrestleTopic.COST_POSTING.topicName(), expected,
+                    Duration.ofSeconds(90))
+                    .stream()
+                    .map(ConsumerRecord::value)
+                    .toList();
+        }
+    }
+
+    /** Both machines' readings in time order, as one batch. */
+    private static Map<String, Object> feed() {
+        List<Map<String, Object>> readings = new ArrayList<>();
+        double ex1Hours = 1520.0;
+        double ex1Fuel = 40210.0;
+        double ex2Hours = 310.0;
+        for (int i = 0; i < READINGS_PER_ASSET; i++) {
+            Instant time = FIRST_READING.plus(READING_INTERVAL.multipliedBy(i));
+            if (i >= 1 && i <= 8) {
+                ex1Hours += 0.05;
+                ex1Fuel += 1.5;
+            }
+            if (i >= 7) {
+                ex2Hours += 0.05;
+            }
+            readings.add(Map.of("readingId", "ex1-" + i, "assetId", "EX-1", "readingTime", time.toString(),
+                    "cumulativeOperatingHours", ex1Hours, "cumulativeFuelUsed",
+                    Map.of("value", ex1Fuel, "unit", "litre"), "engineRunning", i >= 1 && i <= 8));
+            if (i != 9) {
+                readings.add(Map.of("readingId", "ex2-" + i, "assetId", "EX-2", "readingTime", time.toString(),
+                        "cumulativeOperatingHours", ex2Hours));
+            }
+        }
+        return Map.of("source", "e2e", "readings", readings);
+    }
+
+    private static HttpResponse<String> post(Object body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connector.baseUrl() + "/api/v1/telemetry"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
