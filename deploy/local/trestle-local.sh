@@ -573,7 +573,9 @@ send_demo_feed() {
         return 0
     fi
     port=$(service_port "$DEMO_SERVICE")
-    key=$(property "$SERVICE_CONF_DIR/$DEMO_SERVICE.properties" "trestle.equipment-connector.api-keys.$DEMO_CLIENT")
+    # api-keys holds comma-separated client:key entries; take the demo client's key.
+    key=$(property "$SERVICE_CONF_DIR/$DEMO_SERVICE.properties" "trestle.equipment-connector.api-keys" |
+        tr ',' '\n' | sed -n "s/^[[:space:]]*$DEMO_CLIENT:\(.*\)\$/\1/p" | head -1)
     [[ -n $key ]] || die "no API key for client $DEMO_CLIENT in $SERVICE_CONF_DIR/$DEMO_SERVICE.properties"
     compgen -G "$DEMO_DIR/telemetry-*.json" >/dev/null || die "no demo feed in $DEMO_DIR (telemetry-*.json)"
     for file in "$DEMO_DIR"/telemetry-*.json; do

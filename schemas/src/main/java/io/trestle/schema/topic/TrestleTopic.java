@@ -68,7 +68,7 @@ public enum TrestleTopic {
     EQUIPMENT_AVAILABILITY(TopicNames.EQUIPMENT_AVAILABILITY, "asset id", AvailabilityChanged.class,
             List.of("equipment-connector", "operations-processor"), List.of("schedule-connector"),
             Retention.compaction()),
-    COST_POSTING(TopicNames.COST_POSTING, "project id (cost code id while unallocated)", CostPosting.class,
+    COST_POSTING(TopicNames.COST_POSTING, "project id (asset id while unallocated)", CostPosting.class,
             List.of("telemetry-aggregator"), List.of("odoo-sink"), Retention.days(90)),
     OPERATIONS_CONFLICT(TopicNames.OPERATIONS_CONFLICT, "conflict id", ScheduleConflictChanged.class,
             List.of("operations-processor"), List.of("schedule-connector"), Retention.compaction()),

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,17 +66,21 @@ class TelemetryToCostPostingIT {
         Map<String, String> kafka = Map.of("kafka.bootstrap.servers", STACK.bootstrapServers(),
                 "trestle.registry.url", STACK.registryUrl());
         Map<String, String> connectorConfig = new LinkedHashMap<>(kafka);
-        connectorConfig.put("trestle.equipment-connector.api-keys.e2e", API_KEY);
+        connectorConfig.put("trestle.equipment-connector.api-keys", "e2e:" + API_KEY);
         connector = ServiceProcess.start("equipment-connector", connectorConfig);
 
         Map<String, String> aggregatorConfig = new LinkedHashMap<>(kafka);
-        aggregatorConfig.put("quarkus.kafka-streams.application-id", "e2e-telemetry-aggregator");
-        aggregatorConfig.put("kafka-streams.state.dir", Path.of("target/kafka-streams").toAbsolutePath().toString());
+        // Fresh state on every run: state left in target/ by an earlier run would not match this run's new broker.
+        aggregatorConfig.put("quarkus.kafka-streams.application-id", "e2e-telemetry-aggregator-" + UUID.randomUUID());
+        aggregatorConfig.put("kafka-streams.state.dir",
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-")
+                        .toAbsolutePath()
+                        .toString());
         aggregatorConfig.put("trestle.telemetry-aggregator.window.size", "PT15M");
         aggregatorConfig.put("trestle.telemetry-aggregator.window.grace", "PT10M");
         aggregatorConfig.put("trestle.telemetry-aggregator.pricing.currency", "EUR");
         aggregatorConfig.put("trestle.telemetry-aggregator.pricing.default-hourly-rate", "100.00");
-        aggregatorConfig.put("trestle.telemetry-aggregator.pricing.asset-hourly-rates.EX-2", "150.00");
+        aggregatorConfig.put("trestle.telemetry-aggregator.pricing.asset-hourly-rates", "EX-2:150.00");
         aggregator = ServiceProcess.start("telemetry-aggregator", aggregatorConfig);
 
         HttpResponse<String> response = post(feed());
@@ -140,13 +145,19 @@ class TelemetryToCostPostingIT {
         List<CostPosting> javaView = consumeCostPostings(6);
         Path reader = Path.of(System.getProperty("trestle.root", "../.."), "deploy/local/read_avro_topic.py");
 
+        Path stdout = Path.of("target/read_avro_topic.stdout");
         Process process = new ProcessBuilder(python.toString(), reader.toString(), "--bootstrap",
                 STACK.bootstrapServers(), "--registry", STACK.registry().ccompatUrl(), "--topic",
                 TrestleTopic.COST_POSTING.topicName(), "--max-records", "6", "--timeout-seconds", "60")
+                .redirectOutput(stdout.toFile())
                 .redirectError(Path.of("target/read_avro_topic.stderr").toFile())
                 .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        boolean exited = process.waitFor(90, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(stdout);
+        assertThat(exited).as("the reader finished within 90 s; stdout:%n%s", output).isTrue();
         assertThat(process.exitValue()).as("reader exit code; stdout:%n%s", output).isZero();
 
         List<JsonNode> decoded = new ArrayList<>();
@@ -172,11 +183,13 @@ class TelemetryToCostPostingIT {
     private static List<CostPosting> consumeCostPostings(int expected) {
         try (KafkaConsumer<String, CostPosting> consumer = STACK.avro()
                 .specificConsumer("e2e-check-" + System.nanoTime())) {
-            return ConsumeUntil.records(consumer, TrestleTopic.COST_POSTING.topicName(), expected,
+            List<CostPosting> postings = ConsumeUntil.records(consumer, TrestleTopic.COST_POSTING.topicName(), expected,
                     Duration.ofSeconds(90))
                     .stream()
                     .map(ConsumerRecord::value)
                     .toList();
+            assertThat(postings).as("postings, none more than expected").hasSize(expected);
+            return postings;
         }
     }
 

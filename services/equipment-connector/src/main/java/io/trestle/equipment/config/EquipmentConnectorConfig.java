@@ -1,7 +1,8 @@
 package io.trestle.equipment.config;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,11 +13,13 @@ import io.trestle.schema.topic.TopicNames;
 public interface EquipmentConnectorConfig {
 
     /**
-     * API keys of the push clients, by client name ({@code trestle.equipment-connector.api-keys.<client>=<key>}). The
-     * client name becomes the event's source system ({@code push:<client>}). No keys configured means every push
-     * request is refused.
+     * API keys of the push clients as comma-separated {@code client:key} entries
+     * ({@code TRESTLE_EQUIPMENT_CONNECTOR_API_KEYS=local-demo:local-demo-key,acme:s3cr3t}), parsed and checked by
+     * {@link ApiKeys}. A list rather than a map by client name, because environment variable names cannot carry client
+     * names like {@code local-demo} through SmallRye's name mapping. The client name becomes the event's source system
+     * ({@code push:<client>}). No keys configured means every push request is refused.
      */
-    Map<String, String> apiKeys();
+    Optional<List<String>> apiKeys();
 
     Topics topics();
 
@@ -34,6 +37,13 @@ public interface EquipmentConnectorConfig {
         /** Largest number of readings accepted in one request; larger batches are refused whole. */
         @WithDefault("1000")
         int maxBatchSize();
+
+        /**
+         * Most readings handed to Kafka and not yet acknowledged, over all requests; a batch that does not fit is
+         * refused with 503 and {@code Retry-After}. At least {@link #maxBatchSize()}, so a full batch can ever fit.
+         */
+        @WithDefault("8192")
+        int maxInFlightReadings();
 
         /** How far in the future a reading time may lie before it is treated as a clock error of the device. */
         @WithDefault("PT5M")

@@ -25,6 +25,11 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+        return toResponseBuilder().build();
+    }
+
+    /** For answers that need more than the document, e.g. a {@code Retry-After} header. */
+    public Response.ResponseBuilder toResponseBuilder() {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this);
     }
 }

@@ -1,11 +1,15 @@
 package io.trestle.equipment.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +27,25 @@ import io.trestle.equipment.domain.Violation;
 @ApplicationScoped
 public class TelemetryValidator {
 
+    public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+
     static final int MAX_ID_LENGTH = 128;
+
+    /** No feed reports readings this old: an earlier time is a device clock reset to an epoch (1970, GPS 1980). */
+    static final Instant EARLIEST_READING_TIME = Instant.parse("2000-01-01T00:00:00Z");
+    /*
+     * Upper bounds far beyond any real machine (1,000,000 h is over a century of running), there to refuse corrupt
+     * values before they become costs downstream. Quantities are bounded in their own unit.
+     */
+    static final double MAX_HOURS = 1_000_000;
+    static final double MAX_QUANTITY = 1e10;
+    static final long MAX_LOAD_COUNT = 1_000_000_000L;
+    /** The deepest and the highest point on Earth, in metres. */
+    static final double MIN_ALTITUDE = -11_000;
+    static final double MAX_ALTITUDE = 9_000;
+
+    /** Copied into every event and into logs, so bounded and free of anything that could forge a log line. */
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_ID_LENGTH + "}");
 
     private final Clock clock;
     private final int maxBatchSize;
@@ -38,6 +60,16 @@ public class TelemetryValidator {
         this.clock = clock;
         this.maxBatchSize = maxBatchSize;
         this.maxClockSkew = maxClockSkew;
+    }
+
+    /** A violation when the caller's correlation id is not 1 to 128 characters of {@code [A-Za-z0-9._:-]}. */
+    public static Optional<Violation> checkCorrelationId(String correlationId) {
+        if (correlationId == null || CORRELATION_ID.matcher(correlationId).matches()) {
+            return Optional.empty();
+        }
+        // The value is not echoed: it is exactly what failed the check for being unbounded or unsafe.
+        return Optional.of(Violation.ofRequest(CORRELATION_ID_HEADER,
+                "must be 1 to " + MAX_ID_LENGTH + " characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'"));
     }
 
     public List<Violation> validate(TelemetryBatch batch, String authenticatedClient) {
@@ -80,12 +112,15 @@ public class TelemetryValidator {
             check.fail("readingTime", "is required (ISO-8601 instant, e.g. 2026-11-27T08:00:00Z)");
         } else if (item.readingTime().isAfter(clock.instant().plus(maxClockSkew))) {
             check.fail("readingTime", "lies in the future (" + item.readingTime() + "); check the device clock");
+        } else if (item.readingTime().isBefore(EARLIEST_READING_TIME)) {
+            check.fail("readingTime", "lies before " + EARLIEST_READING_TIME + " (" + item.readingTime()
+                    + "); check the device clock");
         }
         if (!item.hasMeasurement()) {
             check.fail("", "carries no measurement");
         }
-        check.nonNegative("cumulativeOperatingHours", item.cumulativeOperatingHours());
-        check.nonNegative("cumulativeIdleHours", item.cumulativeIdleHours());
+        check.optionalRange("cumulativeOperatingHours", item.cumulativeOperatingHours(), 0, MAX_HOURS);
+        check.optionalRange("cumulativeIdleHours", item.cumulativeIdleHours(), 0, MAX_HOURS);
         if (item.cumulativeOperatingHours() != null && item.cumulativeIdleHours() != null
                 && item.cumulativeIdleHours() > item.cumulativeOperatingHours()) {
             check.fail("cumulativeIdleHours", "exceeds cumulativeOperatingHours; idle time is part of operating time");
@@ -93,14 +128,17 @@ public class TelemetryValidator {
         check.quantity("cumulativeFuelUsed", item.cumulativeFuelUsed(), Units.VOLUME);
         check.quantity("odometer", item.odometer(), Units.DISTANCE);
         check.quantity("cumulativePayload", item.cumulativePayload(), Units.MASS);
-        check.percent("fuelRemainingPercent", item.fuelRemainingPercent());
-        check.percent("defRemainingPercent", item.defRemainingPercent());
-        if (item.cumulativeLoadCount() != null && item.cumulativeLoadCount() < 0) {
-            check.fail("cumulativeLoadCount", "must not be negative");
+        check.optionalRange("fuelRemainingPercent", item.fuelRemainingPercent(), 0, 100);
+        check.optionalRange("defRemainingPercent", item.defRemainingPercent(), 0, 100);
+        Long loadCount = item.cumulativeLoadCount();
+        if (loadCount != null && (loadCount < 0 || loadCount > MAX_LOAD_COUNT)) {
+            check.fail("cumulativeLoadCount", "must be between 0 and " + MAX_LOAD_COUNT + ", was " + loadCount);
         }
         if (item.location() != null) {
             check.range("location.latitude", item.location().latitude(), -90, 90);
             check.range("location.longitude", item.location().longitude(), -180, 180);
+            check.optionalRange("location.altitudeMeters", item.location().altitudeMeters(), MIN_ALTITUDE,
+                    MAX_ALTITUDE);
         }
     }
 
@@ -130,23 +168,20 @@ public class TelemetryValidator {
             }
         }
 
-        void nonNegative(String field, Double value) {
-            if (value != null && (value.isNaN() || value < 0)) {
-                fail(field, "must be a number >= 0, was " + value);
-            }
-        }
-
-        void percent(String field, Double value) {
+        void optionalRange(String field, Double value, double min, double max) {
             if (value != null) {
-                range(field, value, 0, 100);
+                range(field, value, min, max);
             }
         }
 
         void range(String field, Double value, double min, double max) {
             if (value == null) {
                 fail(field, "is required");
-            } else if (value.isNaN() || value < min || value > max) {
-                fail(field, "must be between " + min + " and " + max + ", was " + value);
+            } else if (!Double.isFinite(value)) {
+                // JSON has no infinity, but a literal like 1e400 overflows to it when parsed.
+                fail(field, "must be a finite number, was " + value);
+            } else if (value < min || value > max) {
+                fail(field, "must be between " + format(min) + " and " + format(max) + ", was " + value);
             }
         }
 
@@ -154,14 +189,16 @@ public class TelemetryValidator {
             if (quantity == null) {
                 return;
             }
-            nonNegative(field + ".value", quantity.value());
-            if (quantity.value() == null) {
-                fail(field + ".value", "is required");
-            }
+            range(field + ".value", quantity.value(), 0, MAX_QUANTITY);
             if (kind.normalise(quantity.unit()).isEmpty()) {
                 fail(field + ".unit", "unit '" + quantity.unit() + "' is not a known " + kind.name().toLowerCase()
                         + " unit");
             }
+        }
+
+        /** Bounds as people write them: 100 rather than 100.0, 10000000000 rather than 1.0E10. */
+        private static String format(double bound) {
+            return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
         }
     }
 }

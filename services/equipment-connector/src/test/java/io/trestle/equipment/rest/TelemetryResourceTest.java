@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -116,7 +121,66 @@ class TelemetryResourceTest {
                 .when().post("/api/v1/telemetry")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("readings[0].readingTime"));
+                .body("violations[0].field", equalTo("readings[0].readingTime"))
+                .body("violations[0].message",
+                        equalTo("'yesterday' is not a valid ISO-8601 instant (e.g. 2026-11-27T08:00:00Z)"));
+    }
+
+    @Test
+    void refusesAnUnsafeCorrelationIdAndPublishesNothingOfTheBatch() {
+        String asset = "EX-" + UUID.randomUUID();
+        for (String correlationId : List.of("c".repeat(129), "two words")) {
+            given().contentType(ContentType.JSON).header(ApiKeyFilter.HEADER, KEY)
+                    .header("X-Correlation-Id", correlationId)
+                    .body(Map.of("readings", List.of(Map.of("readingId", "refused", "assetId", asset, "readingTime",
+                            "2026-11-20T08:00:00Z", "cumulativeOperatingHours", 10.0))))
+                    .when().post("/api/v1/telemetry")
+                    .then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("violations", hasSize(1))
+                    .body("violations[0].field", equalTo("X-Correlation-Id"));
+        }
+
+        given().contentType(ContentType.JSON).header(ApiKeyFilter.HEADER, KEY)
+                .header("X-Correlation-Id", "order-4711:retry.2")
+                .body(Map.of("readings", List.of(Map.of("readingId", "after", "assetId", asset, "readingTime",
+                        "2026-11-20T08:10:00Z", "cumulativeOperatingHours", 11.0))))
+                .when().post("/api/v1/telemetry")
+                .then().statusCode(202)
+                .body("correlationId", equalTo("order-4711:retry.2"));
+        assertThat(readingsFor(List.of(asset), 1)).extracting(r -> field(r, "metadata", "sourceRecordId"))
+                .containsExactly("after");
+    }
+
+    @Test
+    void acceptsConcurrentFullBatchesFarBeyondTheEmittersDefaultBuffer() throws Exception {
+        // Eight full batches at once: 8000 readings against SmallRye's default emitter buffer of 128 plus the
+        // sink's 1024 in flight, all within the default max-in-flight-readings of 8192.
+        int batches = 8;
+        int batchSize = config.ingest().maxBatchSize();
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        List<String> assets = IntStream.range(0, batches).mapToObj(i -> "EX-" + UUID.randomUUID()).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(batches);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String asset : assets) {
+                List<Map<String, Object>> readings = IntStream.range(0, batchSize)
+                        .mapToObj(i -> Map.<String, Object>of("readingId", asset + "-" + i, "assetId", asset,
+                                "readingTime", time.plusSeconds(i).toString(), "cumulativeOperatingHours", 100.0 + i))
+                        .toList();
+                statuses.add(clients.submit(() -> given().contentType(ContentType.JSON)
+                        .header(ApiKeyFilter.HEADER, KEY).body(Map.of("readings", readings))
+                        .when().post("/api/v1/telemetry")
+                        .then().extract().statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(readingsFor(assets, batches * batchSize)).extracting(r -> field(r, "metadata", "sourceRecordId"))
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -93,6 +93,83 @@ class TelemetryValidatorTest {
                 .containsExactly("readings[0]", "readings[1]");
     }
 
+    @Test
+    void refusesNumbersThatOverflowedToInfinity() {
+        // What Jackson makes of JSON like 1e400; negative and NaN values fail the same checks.
+        double huge = Double.POSITIVE_INFINITY;
+        TelemetryItem item = new TelemetryItem("r-1", "EX-1", NOW, huge, huge, new Quantity(huge, "L"), null, null,
+                new Position(48.1, 11.5, huge), null, new Quantity(Double.NaN, "km"), null,
+                new Quantity(Double.NEGATIVE_INFINITY, "t"));
+
+        List<Violation> violations = validator.validate(batch(item), "acme");
+
+        assertThat(violations).extracting(Violation::field).containsExactlyInAnyOrder(
+                "readings[0].cumulativeOperatingHours", "readings[0].cumulativeIdleHours",
+                "readings[0].cumulativeFuelUsed.value", "readings[0].location.altitudeMeters",
+                "readings[0].odometer.value", "readings[0].cumulativePayload.value");
+        assertThat(violations).extracting(Violation::message).allMatch(m -> m.startsWith("must be a finite number"));
+    }
+
+    @Test
+    void refusesValuesBeyondAnyRealMachine() {
+        TelemetryItem item = new TelemetryItem("r-1", "EX-1", NOW, 1_000_000.5, null, new Quantity(1.5e10, "L"), null,
+                null, new Position(48.1, 11.5, 9_000.5), null, new Quantity(1.5e10, "km"), 1_000_000_001L,
+                new Quantity(1.5e10, "kg"));
+
+        List<Violation> violations = validator.validate(batch(item), "acme");
+
+        assertThat(violations).extracting(Violation::field, Violation::message).containsExactlyInAnyOrder(
+                tuple("readings[0].cumulativeOperatingHours", "must be between 0 and 1000000, was 1000000.5"),
+                tuple("readings[0].cumulativeFuelUsed.value", "must be between 0 and 10000000000, was 1.5E10"),
+                tuple("readings[0].location.altitudeMeters", "must be between -11000 and 9000, was 9000.5"),
+                tuple("readings[0].odometer.value", "must be between 0 and 10000000000, was 1.5E10"),
+                tuple("readings[0].cumulativeLoadCount", "must be between 0 and 1000000000, was 1000000001"),
+                tuple("readings[0].cumulativePayload.value", "must be between 0 and 10000000000, was 1.5E10"));
+    }
+
+    @Test
+    void acceptsValuesAtTheirBounds() {
+        TelemetryItem item = new TelemetryItem("r-1", "EX-1", NOW, 1_000_000.0, 1_000_000.0, new Quantity(1e10, "L"),
+                100.0, 0.0, new Position(-90.0, 180.0, -11_000.0), null, new Quantity(1e10, "km"), 1_000_000_000L,
+                new Quantity(0.0, "kg"));
+
+        assertThat(validator.validate(batch(item), "acme")).isEmpty();
+    }
+
+    @Test
+    void refusesReadingTimesBefore2000AsADeviceClockError() {
+        TelemetryItem epoch = new TelemetryItem("r-1", "EX-1", Instant.EPOCH, 10.0, null, null, null, null, null, null,
+                null, null, null);
+        TelemetryItem justBefore = new TelemetryItem("r-2", "EX-1", Instant.parse("1999-12-31T23:59:59Z"), 10.0, null,
+                null, null, null, null, null, null, null, null);
+        TelemetryItem first = new TelemetryItem("r-3", "EX-1", Instant.parse("2000-01-01T00:00:00Z"), 10.0, null,
+                null, null, null, null, null, null, null, null);
+
+        assertThat(validator.validate(batch(epoch, justBefore, first), "acme"))
+                .extracting(Violation::field, Violation::message)
+                .containsExactly(
+                        tuple("readings[0].readingTime",
+                                "lies before 2000-01-01T00:00:00Z (1970-01-01T00:00:00Z); check the device clock"),
+                        tuple("readings[1].readingTime",
+                                "lies before 2000-01-01T00:00:00Z (1999-12-31T23:59:59Z); check the device clock"));
+    }
+
+    @Test
+    void acceptsCorrelationIdsOfUpTo128SafeCharacters() {
+        assertThat(TelemetryValidator.checkCorrelationId(null)).as("absent: one is generated").isEmpty();
+        assertThat(TelemetryValidator.checkCorrelationId("order-4711.retry_2:a1B2")).isEmpty();
+        assertThat(TelemetryValidator.checkCorrelationId("c".repeat(128))).isEmpty();
+    }
+
+    @Test
+    void refusesCorrelationIdsThatAreEmptyTooLongOrCarryOtherCharactersWithoutEchoingThem() {
+        for (String refused : List.of("", "c".repeat(129), "two words", "line\nbreak", "semi;colon", "ümlaut")) {
+            assertThat(TelemetryValidator.checkCorrelationId(refused)).as(refused)
+                    .contains(Violation.ofRequest("X-Correlation-Id",
+                            "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'"));
+        }
+    }
+
     private static TelemetryBatch batch(TelemetryItem... items) {
         return new TelemetryBatch(null, Arrays.asList(items));
     }

@@ -19,6 +19,8 @@ public final class CostPostings {
     private static final int AMOUNT_SCALE = 2;
     private static final int RATE_SCALE = 4;
     private static final int QUANTITY_SCALE = 6;
+    /** Revision of a window's first posting; corrections for late data will count up from here. */
+    private static final int ORIGINAL_REVISION = 0;
 
     private CostPostings() {
     }
@@ -33,9 +35,9 @@ public final class CostPostings {
      * a crash yields the same id and the Odoo sink can recognise a line it already wrote.
      */
     public static String postingId(String projectId, String costCodeId, String assetId, Instant windowStart,
-            Instant windowEnd) {
+            Instant windowEnd, int revision) {
         String identity = String.join("|", String.valueOf(projectId), costCodeId, assetId,
-                windowStart.toString(), windowEnd.toString());
+                windowStart.toString(), windowEnd.toString(), Integer.toString(revision));
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
@@ -53,7 +55,7 @@ public final class CostPostings {
 
     public static CostPosting toPosting(PricedWindow line, Instant computedAt) {
         String postingId = postingId(line.projectId(), line.costCodeId(), line.assetId(), line.windowStart(),
-                line.windowEnd());
+                line.windowEnd(), ORIGINAL_REVISION);
         WindowUsage usage = line.usage();
         EventMetadata metadata = EventMetadata.newBuilder()
                 .setEventId(UUID.fromString(postingId))
@@ -81,6 +83,7 @@ public final class CostPostings {
                 .setCurrency(line.currency())
                 .setHourlyRate(line.hourlyRate().setScale(RATE_SCALE, RoundingMode.HALF_EVEN))
                 .setCorrectionOf(null)
+                .setRevision(ORIGINAL_REVISION)
                 .build();
     }
 }

@@ -21,7 +21,8 @@ public class TopologyProducer {
     @Produces
     public Topology usageTopology(AggregatorConfig config, RegistryConfig registry) {
         return UsageTopology.build(UsageTopology.Settings.from(config),
-                new UsageTopology.TopicSerdes(avroSerde(registry), avroSerde(registry)), Clock.systemUTC());
+                new UsageTopology.TopicSerdes(avroSerde(registry), avroSerde(registry), avroSerde(registry)),
+                Clock.systemUTC());
     }
 
     /** Apicurio's Avro serde reading into the generated classes, with its default contentId framing. */
