@@ -3,6 +3,7 @@ package io.trestle.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.trestle.odoo.client.OdooClient;
+import io.trestle.odoo.client.OdooClientConfig;
+import io.trestle.odoo.client.SearchOptions;
+import io.trestle.odoo.standin.OdooStandIn;
+import io.trestle.odoo.standin.OdooStandInOptions;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.topic.TrestleTopic;
 import io.trestle.testkit.TrestleStack;
@@ -40,9 +47,9 @@ import io.trestle.testkit.kafka.ConsumeUntil;
 import io.trestle.testkit.kafka.TopicSpec;
 
 /**
- * The first slice across services: telemetry pushed over HTTP into the equipment connector comes out of the telemetry
- * aggregator as priced cost postings, through a real broker and the registry, with both services running as the
- * packaged applications they are in production.
+ * Across the services: telemetry pushed over HTTP into the equipment connector comes out of the telemetry aggregator as
+ * priced cost postings, and the Odoo sink writes them into Odoo (the stand-in) as analytic lines — through a real
+ * broker and the registry, with every service running as the packaged application it is in production.
  */
 class TelemetryToCostPostingIT {
 
@@ -58,6 +65,8 @@ class TelemetryToCostPostingIT {
 
     private static ServiceProcess connector;
     private static ServiceProcess aggregator;
+    private static ServiceProcess sink;
+    private static OdooStandIn odoo;
 
     @BeforeAll
     static void startServicesAndSendTheFeed() throws Exception {
@@ -83,6 +92,16 @@ class TelemetryToCostPostingIT {
         aggregatorConfig.put("trestle.telemetry-aggregator.pricing.asset-hourly-rates", "EX-2:150.00");
         aggregator = ServiceProcess.start("telemetry-aggregator", aggregatorConfig);
 
+        odoo = OdooStandIn.start(OdooStandInOptions.defaults());
+        Map<String, String> sinkConfig = new LinkedHashMap<>(kafka);
+        sinkConfig.put("trestle.odoo-sink.odoo.url", odoo.url().toString());
+        sinkConfig.put("trestle.odoo-sink.odoo.database", odoo.database());
+        sinkConfig.put("trestle.odoo-sink.odoo.login", odoo.adminLogin());
+        sinkConfig.put("trestle.odoo-sink.odoo.api-key", odoo.adminApiKey());
+        sinkConfig.put("trestle.odoo-sink.costs.unallocated-account-id", Long.toString(unallocatedAccount()));
+        sinkConfig.put("trestle.odoo-sink.consumer-group", "e2e-odoo-sink-" + UUID.randomUUID());
+        sink = ServiceProcess.start("odoo-sink", sinkConfig);
+
         HttpResponse<String> response = post(feed());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(2 * READINGS_PER_ASSET - 1);
@@ -90,6 +109,12 @@ class TelemetryToCostPostingIT {
 
     @AfterAll
     static void stopServices() throws InterruptedException {
+        if (sink != null) {
+            sink.close();
+        }
+        if (odoo != null) {
+            odoo.close();
+        }
         if (aggregator != null) {
             aggregator.close();
         }
@@ -132,6 +157,27 @@ class TelemetryToCostPostingIT {
         assertThat(firstWindow.getFuelUsed().getUnit()).isEqualTo("L");
     }
 
+    /** The end of the line: every posting is an analytic line in Odoo, booked as a cost on the unallocated account. */
+    @Test
+    void theCostPostingsEndInOdooAsAnalyticLinesOnePerPosting() {
+        List<CostPosting> postings = consumeCostPostings(6);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> linesWithRef().size() >= postings.size());
+
+        Map<String, Map<String, Object>> lines = new HashMap<>();
+        linesWithRef().forEach(line -> lines.put((String) line.get("ref"), line));
+        assertThat(linesWithRef()).hasSize(postings.size());
+        assertThat(postings).allSatisfy(posting -> {
+            Map<String, Object> line = lines.get(posting.getPostingId());
+            assertThat(line).as("analytic line of posting %s", posting.getPostingId()).isNotNull();
+            assertThat(BigDecimal.valueOf(((Number) line.get("amount")).doubleValue()))
+                    .isEqualByComparingTo(posting.getAmount().negate());
+            assertThat(((Number) line.get("unit_amount")).doubleValue())
+                    .isCloseTo(posting.getOperatingHours(), within(1e-9));
+            assertThat(line.get("date")).isEqualTo(posting.getWindowStart().toString().substring(0, 10));
+        });
+    }
+
     /**
      * A team without Java reads the same postings: librdkafka consumes the topic, the schema comes from the registry's
      * Confluent-compatible API by the id in each record, and the Avro body is decoded in Python.
@@ -172,6 +218,25 @@ class TelemetryToCostPostingIT {
                                 p.getWindowStart().toString().replace("Z", ".000Z")))
                         .toList());
         assertThat(decoded).allSatisfy(record -> assertThat(record.get("schemaId").asInt()).isPositive());
+    }
+
+    private static List<Map<String, Object>> linesWithRef() {
+        return odoo.records("account.analytic.line").stream().filter(line -> line.get("ref") instanceof String)
+                .toList();
+    }
+
+    /** An analytic account for unallocated usage, created through Odoo's external API like an admin would. */
+    private static long unallocatedAccount() {
+        try (OdooClient client = OdooClient.create(
+                OdooClientConfig.of(odoo.url(), odoo.database(), odoo.adminLogin(), odoo.adminApiKey()))) {
+            List<Long> plans = client.search("account.analytic.plan", List.of(), SearchOptions.limit(1));
+            Map<String, Object> values = new HashMap<>();
+            values.put("name", "Unallocated equipment usage");
+            if (!plans.isEmpty()) {
+                values.put("plan_id", plans.get(0));
+            }
+            return client.create("account.analytic.account", values);
+        }
     }
 
     /** The time of day hh:mm on the day of the feed, as ISO-8601. */

@@ -1,0 +1,109 @@
+package io.trestle.odoosink.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.trestle.odoo.client.OdooProtocol;
+import io.trestle.schema.topic.TopicNames;
+
+/** Typed configuration of the Odoo sink; production sets it through environment variables. */
+@ConfigMapping(prefix = "trestle.odoo-sink")
+public interface SinkConfig {
+
+    Odoo odoo();
+
+    Topics topics();
+
+    Batch batch();
+
+    Retry retry();
+
+    Costs costs();
+
+    /** Consumer group of the sink; keep it stable, it holds the committed positions. */
+    @WithDefault("trestle-odoo-sink")
+    String consumerGroup();
+
+    interface Odoo {
+
+        /** Base URL of the Odoo server, e.g. {@code https://erp.example.com}. */
+        URI url();
+
+        String database();
+
+        /** Login of the integration user. */
+        String login();
+
+        /** API key (or password) of the integration user; from a secret, never logged. */
+        String apiKey();
+
+        /** JSON_RPC (Odoo 14–18), JSON_2 (19+) or AUTO (detected from common.version). */
+        @WithDefault("AUTO")
+        OdooProtocol protocol();
+
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** A batch of 500 lines takes about a second on a 2-core Odoo; leave room for a loaded server. */
+        @WithDefault("PT60S")
+        Duration readTimeout();
+    }
+
+    interface Topics {
+
+        @WithDefault(TopicNames.COST_POSTING)
+        String costPostings();
+
+        /** Dead letters: postings Odoo refused, with the error, for a person to fix and replay. */
+        @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
+        String quarantine();
+
+        /** One outcome per posting (posted / rejected / retrying) for reconciliation. */
+        @WithDefault(TopicNames.INTEGRATION_SINK_OUTCOME)
+        String outcomes();
+    }
+
+    interface Batch {
+
+        /**
+         * Postings per Odoo call. Odoo writes about 25–41 lines/s one per call and 400–660 lines/s in batches of
+         * 100–1000; beyond ~500 only latency grows.
+         */
+        @WithDefault("200")
+        int size();
+
+        /** How long one poll waits for records. */
+        @WithDefault("PT1S")
+        Duration pollTimeout();
+    }
+
+    interface Retry {
+
+        /** First wait after a transient Odoo failure; doubles up to max-backoff while Odoo stays unavailable. */
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        @WithDefault("PT1M")
+        Duration maxBackoff();
+    }
+
+    interface Costs {
+
+        /** Module part of the external ids the sink gives analytic lines ({@code <module>.cost_posting_<id>}). */
+        @WithDefault("trestle")
+        String externalIdModule();
+
+        /**
+         * Odoo analytic account (account.analytic.account id) that receives usage no reservation attributed to a
+         * project. Without it such postings are refused, never booked on a guessed account.
+         */
+        Optional<Long> unallocatedAccountId();
+
+        /** The cost code id the aggregator gives unallocated usage. */
+        @WithDefault("UNALLOCATED")
+        String unallocatedCostCode();
+    }
+}

@@ -1,0 +1,74 @@
+package io.trestle.odoosink.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.trestle.odoosink.config.SinkConfig;
+
+/**
+ * The sink's Kafka clients. The consumer reads values as bytes so a refused posting can be dead-lettered exactly as it
+ * was; it commits by hand, only after Odoo confirmed a batch, and reads only committed transactions.
+ */
+@ApplicationScoped
+public class KafkaClients {
+
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final boolean autoRegister;
+    private final SinkConfig config;
+
+    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "trestle.registry.url") String registryUrl,
+            @ConfigProperty(name = "trestle.registry.auto-register", defaultValue = "true") boolean autoRegister,
+            SinkConfig config) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        this.autoRegister = autoRegister;
+        this.config = config;
+    }
+
+    KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batch().size());
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    CostPostingDecoder costPostingDecoder() {
+        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
+        return new CostPostingDecoder(deserializer);
+    }
+
+    KafkaProducer<String, SpecificRecord> producer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(SerdeConfig.REGISTRY_URL, registryUrl);
+        props.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
+        AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
+        values.configure(props, false);
+        return new KafkaProducer<>(props, new StringSerializer(), values);
+    }
+}

@@ -1,0 +1,158 @@
+package io.trestle.odoosink.messaging;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import io.trestle.odoosink.config.SinkConfig;
+import io.trestle.odoosink.domain.PendingPosting;
+import io.trestle.odoosink.domain.WriteOutcome;
+import io.trestle.odoosink.service.AnalyticLines;
+import io.trestle.schema.common.EventMetadata;
+import io.trestle.schema.operations.ErrorClass;
+import io.trestle.schema.operations.QuarantinedEvent;
+import io.trestle.schema.operations.SinkOutcome;
+import io.trestle.schema.operations.SinkOutcomeStatus;
+
+/**
+ * Publishes what the sink did: an outcome per posting for reconciliation, and refused postings to the dead-letter
+ * (quarantine) topic verbatim with Odoo's error. Event ids derive from the posting and the status, so a batch repeated
+ * after a crash repeats the same events rather than adding new ones.
+ */
+class OutcomePublisher {
+
+    static final String SOURCE_SYSTEM = "trestle.odoo-sink";
+
+    private final Producer<String, SpecificRecord> producer;
+    private final SinkConfig.Topics topics;
+    private final Clock clock;
+
+    OutcomePublisher(Producer<String, SpecificRecord> producer, SinkConfig.Topics topics, Clock clock) {
+        this.producer = producer;
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    /** Sends every outcome and waits until the broker has them, so offsets are committed only after. */
+    void publish(List<WriteOutcome> outcomes) {
+        for (WriteOutcome outcome : outcomes) {
+            String postingId = outcome.pending().posting().getPostingId();
+            if (outcome instanceof WriteOutcome.Posted posted) {
+                send(topics.outcomes(), postingId, outcome(posted.pending(), SinkOutcomeStatus.POSTED,
+                        List.of(posted.odooId()), posted.externalId(), null, null, null));
+            } else if (outcome instanceof WriteOutcome.Rejected rejected) {
+                send(topics.outcomes(), postingId, outcome(rejected.pending(), SinkOutcomeStatus.REJECTED, List.of(),
+                        null, rejected.errorClass(), rejected.errorName(), rejected.message()));
+                send(topics.quarantine(), OdooSinkLoop.DETECTED_BY, deadLetter(rejected));
+            }
+        }
+        producer.flush();
+    }
+
+    /** Tells reconciliation that these postings wait for Odoo; sent once per failed attempt, not per retry tick. */
+    void retrying(List<PendingPosting> batch, ErrorClass errorClass, String errorName, String message,
+            Instant nextRetryAt, int attempt) {
+        for (PendingPosting pending : batch) {
+            SinkOutcome outcome = outcome(pending, SinkOutcomeStatus.RETRYING, List.of(), null, errorClass, errorName,
+                    message);
+            outcome.setMetadata(metadata(pending.posting().getPostingId() + "|RETRYING|" + attempt,
+                    pending.posting().getPostingId(), pending.posting().getMetadata().getCorrelationId()));
+            outcome.setAttempt(attempt);
+            outcome.setNextRetryAt(nextRetryAt);
+            send(topics.outcomes(), pending.posting().getPostingId(), outcome);
+        }
+        producer.flush();
+    }
+
+    /** Dead-letters a record whose value is not a readable cost posting, with the decoder's complaint. */
+    void undecodable(ConsumerRecord<String, byte[]> record, RuntimeException problem) {
+        Instant now = clock.instant();
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+        QuarantinedEvent event = QuarantinedEvent.newBuilder()
+                .setMetadata(metadata("undecodable|" + position, position, null))
+                .setDetectedBy(OdooSinkLoop.DETECTED_BY)
+                .setSourceTopic(record.topic())
+                .setSourcePartition(record.partition())
+                .setSourceOffset(record.offset())
+                .setSourceKey(record.key() == null
+                        ? null
+                        : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
+                .setPayload(ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))
+                .setContentType("application/octet-stream")
+                .setReasonCode("MALFORMED_PAYLOAD")
+                .setMessage("not a readable cost posting: " + problem)
+                .setFirstSeenAt(now)
+                .build();
+        send(topics.quarantine(), OdooSinkLoop.DETECTED_BY, event);
+        producer.flush();
+    }
+
+    private SinkOutcome outcome(PendingPosting pending, SinkOutcomeStatus status, List<Long> odooIds,
+            String externalId, ErrorClass errorClass, String errorName, String message) {
+        String postingId = pending.posting().getPostingId();
+        return SinkOutcome.newBuilder()
+                .setMetadata(metadata(postingId + "|" + status, postingId,
+                        pending.posting().getMetadata().getCorrelationId()))
+                .setRequestId(postingId)
+                .setInputEventId(pending.posting().getMetadata().getEventId().toString())
+                .setInputTopic(pending.topic())
+                .setStatus(status)
+                .setOdooModel(AnalyticLines.MODEL)
+                .setOdooIds(odooIds)
+                .setOdooExternalId(externalId)
+                .setErrorClass(errorClass)
+                .setErrorName(errorName)
+                .setErrorMessage(message)
+                .build();
+    }
+
+    private QuarantinedEvent deadLetter(WriteOutcome.Rejected rejected) {
+        PendingPosting pending = rejected.pending();
+        Instant now = clock.instant();
+        return QuarantinedEvent.newBuilder()
+                .setMetadata(
+                        metadata("dead-letter|" + pending.posting().getPostingId(), pending.posting().getPostingId(),
+                                pending.posting().getMetadata().getCorrelationId()))
+                .setDetectedBy(OdooSinkLoop.DETECTED_BY)
+                .setSourceTopic(pending.topic())
+                .setSourcePartition(pending.partition())
+                .setSourceOffset(pending.offset())
+                .setSourceKey(pending.key() == null
+                        ? null
+                        : ByteBuffer.wrap(pending.key().getBytes(StandardCharsets.UTF_8)))
+                .setPayload(ByteBuffer.wrap(pending.rawValue()))
+                .setPayloadText(pending.posting().toString())
+                .setContentType("application/vnd.apache.avro+binary; registry-framed")
+                .setReasonCode(rejected.reasonCode())
+                .setMessage(rejected.errorName() == null
+                        ? rejected.message()
+                        : rejected.errorName() + ": " + rejected.message())
+                .setFirstSeenAt(now)
+                .build();
+    }
+
+    private EventMetadata metadata(String identity, String sourceRecordId, String correlationId) {
+        Instant now = clock.instant();
+        return EventMetadata.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)))
+                .setSourceSystem(SOURCE_SYSTEM)
+                .setSourceRecordId(sourceRecordId)
+                .setOccurredAt(now)
+                .setIngestedAt(now)
+                .setCorrelationId(correlationId)
+                .setResolvedFrom(List.of())
+                .build();
+    }
+
+    private void send(String topic, String key, SpecificRecord value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+}

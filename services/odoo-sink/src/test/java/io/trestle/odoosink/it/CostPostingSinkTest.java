@@ -1,0 +1,158 @@
+package io.trestle.odoosink.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.trestle.odoo.standin.OdooStandIn;
+import io.trestle.odoosink.TestPostings;
+import io.trestle.schema.cost.CostPosting;
+import io.trestle.schema.topic.TrestleTopic;
+import io.trestle.testkit.TrestleStack;
+import io.trestle.testkit.quarkus.TrestleTestResource;
+
+/** The sink against the real broker, the registry stand-in and the Odoo stand-in. */
+@QuarkusTest
+@WithTestResource(TrestleTestResource.class)
+@WithTestResource(OdooStandInResource.class)
+class CostPostingSinkTest {
+
+    private static final String MODEL = "account.analytic.line";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @InjectOdoo
+    OdooStandIn odoo;
+
+    @ConfigProperty(name = "trestle.test.site-account-id")
+    String siteAccountId;
+
+    @Test
+    void aPostingDeliveredTwiceCreatesOneLine() {
+        CostPosting posting = posting(siteAccountId, "23.75");
+
+        send(posting);
+        send(posting);
+
+        awaitOutcomes(posting.getPostingId(), 2);
+        assertThat(linesFor(posting)).singleElement().satisfies(line -> {
+            assertThat(line.get("amount")).isEqualTo(-23.75);
+            assertThat(line.get("unit_amount")).isEqualTo(0.25);
+        });
+    }
+
+    @Test
+    void anOdooOutageOfTensOfSecondsEndsWithEveryPostingWrittenExactlyOnce() {
+        List<CostPosting> before = postings(5);
+        before.forEach(this::send);
+        await().atMost(PATIENCE).until(() -> before.stream().allMatch(p -> linesFor(p).size() == 1));
+
+        odoo.faults().refuseConnections(Duration.ofSeconds(20));
+        List<CostPosting> during = postings(15);
+        during.forEach(this::send);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'odoo-sink' }.data.state", equalTo("WAITING_FOR_ODOO")));
+        await().atMost(PATIENCE).until(() -> during.stream().allMatch(p -> linesFor(p).size() == 1));
+        assertThat(before).allSatisfy(p -> assertThat(linesFor(p)).hasSize(1));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aPoisonRowGoesToTheDeadLetterTopicWhileItsNeighboursAreWritten() {
+        CostPosting left = posting(siteAccountId, "10.00");
+        CostPosting poison = posting("987654321", "11.00"); // no such analytic account in Odoo
+        CostPosting right = posting(siteAccountId, "12.00");
+
+        List.of(left, poison, right).forEach(this::send);
+
+        await().atMost(PATIENCE).until(() -> linesFor(left).size() == 1 && linesFor(right).size() == 1);
+        GenericRecord deadLetter = awaitRecord(TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
+                record -> poison.getPostingId().equals(String.valueOf(
+                        ((GenericRecord) record.get("metadata")).get("sourceRecordId"))));
+        assertThat(deadLetter.get("reasonCode")).hasToString("ODOO_REJECTED");
+        assertThat(deadLetter.get("detectedBy")).hasToString("odoo-sink");
+        assertThat(deadLetter.get("sourceTopic")).hasToString(TrestleTopic.COST_POSTING.topicName());
+        assertThat(linesFor(poison)).isEmpty();
+        GenericRecord rejected = awaitRecord(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName(),
+                record -> poison.getPostingId().equals(record.get("requestId").toString())
+                        && record.get("status").toString().equals("REJECTED"));
+        assertThat(rejected.get("errorClass")).hasToString("BUSINESS");
+    }
+
+    private CostPosting posting(String costCodeId, String amount) {
+        return TestPostings.posting(UUID.randomUUID().toString(), costCodeId, "EX-" + UUID.randomUUID(), amount);
+    }
+
+    private List<CostPosting> postings(int count) {
+        List<CostPosting> postings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            postings.add(posting(siteAccountId, "1" + i + ".00"));
+        }
+        return postings;
+    }
+
+    private void send(CostPosting posting) {
+        try (KafkaProducer<String, CostPosting> producer = TrestleStack.kafkaAndRegistry().avro().producer()) {
+            producer.send(new ProducerRecord<>(TrestleTopic.COST_POSTING.topicName(), posting.getAssetId(), posting))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the test posting", e);
+        }
+    }
+
+    private List<Map<String, Object>> linesFor(CostPosting posting) {
+        return odoo.records(MODEL).stream().filter(line -> posting.getPostingId().equals(line.get("ref"))).toList();
+    }
+
+    private void awaitOutcomes(String postingId, int count) {
+        List<GenericRecord> outcomes = new ArrayList<>();
+        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
+                .consumer("outcomes-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName()));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (postingId.equals(record.value().get("requestId").toString())) {
+                        outcomes.add(record.value());
+                    }
+                });
+                return outcomes.size() >= count;
+            });
+        }
+        assertThat(outcomes).extracting(outcome -> outcome.get("status").toString()).containsOnly("POSTED");
+    }
+
+    private GenericRecord awaitRecord(String topic, java.util.function.Predicate<GenericRecord> matching) {
+        List<GenericRecord> found = new ArrayList<>();
+        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
+                .consumer("check-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record.value())) {
+                        found.add(record.value());
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}
