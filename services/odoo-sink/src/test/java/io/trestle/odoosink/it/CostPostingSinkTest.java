@@ -69,7 +69,8 @@ class CostPostingSinkTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(503)
-                .body("checks.find { it.name == 'odoo-sink' }.data.state", equalTo("WAITING_FOR_ODOO")));
+                .body("checks.find { it.name == 'odoo-sink' }.data.state", equalTo("WAITING_FOR_ODOO"))
+                .body("checks.find { it.name == 'odoo' }.data.errorClass", equalTo("TRANSIENT")));
         await().atMost(PATIENCE).until(() -> during.stream().allMatch(p -> linesFor(p).size() == 1));
         assertThat(before).allSatisfy(p -> assertThat(linesFor(p)).hasSize(1));
         given().when().get("/q/health/ready").then().statusCode(200);

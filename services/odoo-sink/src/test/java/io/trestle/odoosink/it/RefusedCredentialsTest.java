@@ -42,7 +42,8 @@ class RefusedCredentialsTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'odoo-sink' }.data.state", equalTo("FAILED"))
-                .body("checks.find { it.name == 'odoo-sink' }.data.lastError", containsString("AUTHENTICATION")));
+                .body("checks.find { it.name == 'odoo-sink' }.data.lastError", containsString("AUTHENTICATION"))
+                .body("checks.find { it.name == 'odoo' }.data.errorClass", equalTo("AUTHENTICATION")));
         long callsWhenFailed = odoo.callCount("account.analytic.line", "load");
         given().when().get("/q/health/ready").then().statusCode(503);
 
