@@ -23,6 +23,8 @@ public interface SinkConfig {
 
     Costs costs();
 
+    WorkOrders workOrders();
+
     /** Consumer group of the sink; keep it stable, it holds the committed positions. */
     @WithDefault("trestle-odoo-sink")
     String consumerGroup();
@@ -57,11 +59,14 @@ public interface SinkConfig {
         @WithDefault(TopicNames.COST_POSTING)
         String costPostings();
 
-        /** Dead letters: postings Odoo refused, with the error, for a person to fix and replay. */
+        @WithDefault(TopicNames.EQUIPMENT_WORK_ORDER)
+        String workOrders();
+
+        /** Dead letters: records Odoo refused, with the error, for a person to fix and replay. */
         @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
         String quarantine();
 
-        /** One outcome per posting (posted / rejected / retrying) for reconciliation. */
+        /** One outcome per consumed record (posted / rejected / retrying) for reconciliation. */
         @WithDefault(TopicNames.INTEGRATION_SINK_OUTCOME)
         String outcomes();
     }
@@ -69,7 +74,7 @@ public interface SinkConfig {
     interface Batch {
 
         /**
-         * Postings per Odoo call. Odoo writes about 25–41 lines/s one per call and 400–660 lines/s in batches of
+         * Records per Odoo call. Odoo writes about 25–41 lines/s one per call and 400–660 lines/s in batches of
          * 100–1000; beyond ~500 only latency grows.
          */
         @WithDefault("200")
@@ -105,5 +110,27 @@ public interface SinkConfig {
         /** The cost code id the aggregator gives unallocated usage. */
         @WithDefault("UNALLOCATED")
         String unallocatedCostCode();
+    }
+
+    interface WorkOrders {
+
+        /** Module part of the external ids the sink gives maintenance requests ({@code <module>.work_order_<id>}). */
+        @WithDefault("trestle")
+        String externalIdModule();
+
+        /**
+         * External id of the maintenance.stage of an open work order. Stages are named by external id because their
+         * database ids differ between databases; the defaults are the stages Odoo's maintenance module installs.
+         */
+        @WithDefault("maintenance.stage_0")
+        String openStage();
+
+        /** External id of the stage of a work order being worked or on hold. */
+        @WithDefault("maintenance.stage_1")
+        String inProgressStage();
+
+        /** External id of the stage of a closed work order; it must be a stage marked done ("Repaired"). */
+        @WithDefault("maintenance.stage_3")
+        String doneStage();
     }
 }

@@ -33,6 +33,9 @@ public class SinkHealthCheck implements HealthCheck {
                 .withData("posted", snapshot.posted())
                 .withData("rejected", snapshot.rejected())
                 .withData("lag", snapshot.lag());
+        if (snapshot.input() != null) {
+            response.withData("input", snapshot.input());
+        }
         if (snapshot.lastError() != null) {
             response.withData("lastError", snapshot.lastError()).withData("attempt", snapshot.attempt());
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,7 +23,7 @@ import io.apicurio.registry.serde.config.SerdeConfig;
 import io.trestle.odoosink.config.SinkConfig;
 
 /**
- * The sink's Kafka clients. The consumer reads values as bytes so a refused posting can be dead-lettered exactly as it
+ * The sink's Kafka clients. The consumer reads values as bytes so a refused record can be dead-lettered exactly as it
  * was; it commits by hand, only after Odoo confirmed a batch, and reads only committed transactions.
  */
 @ApplicationScoped
@@ -54,10 +55,10 @@ public class KafkaClients {
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    CostPostingDecoder costPostingDecoder() {
+    <T extends SpecificRecord> AvroDecoder<T> decoder(Class<T> type, Schema readerSchema) {
         AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
         deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        return new CostPostingDecoder(deserializer);
+        return new AvroDecoder<>(deserializer, type, readerSchema);
     }
 
     KafkaProducer<String, SpecificRecord> producer() {

@@ -12,10 +12,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,39 +26,35 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.trestle.odoo.client.OdooException;
 import io.trestle.odoosink.config.SinkConfig;
-import io.trestle.odoosink.domain.PendingPosting;
-import io.trestle.odoosink.domain.WriteOutcome;
+import io.trestle.odoosink.domain.Consumed;
+import io.trestle.odoosink.domain.SinkResult;
 import io.trestle.odoosink.health.SinkStatus;
-import io.trestle.odoosink.service.AnalyticLineWriter;
-import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.operations.ErrorClass;
 
 /**
- * Consumes cost postings and writes them into Odoo batch by batch, committing a batch's offsets only after Odoo
- * confirmed it and its outcomes are on Kafka.
+ * Consumes one input topic and writes it into Odoo batch by batch, committing a batch's offsets only after Odoo
+ * confirmed it and its outcomes are on Kafka. Each input has its own loop, thread and consumer, so an input Odoo
+ * refuses does not hold back the others' batches.
  *
  * <p>
  * When Odoo fails transiently the loop keeps the batch, pauses every assigned partition (it keeps polling, so it stays
  * in its group without fetching) and retries with exponential backoff and jitter, honouring Odoo's Retry-After; nothing
  * is skipped and nothing is committed until Odoo took the batch. A redelivered batch (after a crash or a rebalance) is
- * harmless: lines are upserted by external id. When Odoo refuses the sink's credentials, rights or configuration,
+ * harmless: records are upserted by external id. When Odoo refuses the sink's credentials, rights or configuration,
  * retrying cannot help: the loop stops consuming, reports FAILED in health, and waits for a person.
  */
-@ApplicationScoped
-public class OdooSinkLoop {
+final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
 
-    static final String DETECTED_BY = "odoo-sink";
     private static final Logger LOG = Logger.getLogger(OdooSinkLoop.class);
 
+    private final SinkInput<T, P> input;
     private final KafkaClients clients;
-    private final AnalyticLineWriter writer;
     private final SinkConfig config;
-    private final SinkStatus status;
+    private final SinkStatus.Input status;
     private final Counter postedCounter;
     private final Counter rejectedCounter;
     private final MeterRegistry registry;
@@ -71,38 +63,41 @@ public class OdooSinkLoop {
 
     private volatile boolean running;
     private Thread thread;
-    private KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
 
-    @Inject
-    public OdooSinkLoop(KafkaClients clients, AnalyticLineWriter writer, SinkConfig config, SinkStatus status,
+    OdooSinkLoop(SinkInput<T, P> input, KafkaClients clients, SinkConfig config, SinkStatus status,
             MeterRegistry registry) {
+        this.input = input;
         this.clients = clients;
-        this.writer = writer;
         this.config = config;
-        this.status = status;
+        this.status = status.input(input.name());
         this.registry = registry;
-        this.postedCounter = registry.counter("trestle.odoo.sink.postings", "outcome", "posted");
-        this.rejectedCounter = registry.counter("trestle.odoo.sink.postings", "outcome", "rejected");
+        Tags tags = Tags.of("input", input.name());
+        this.postedCounter = registry.counter("trestle.odoo.sink.postings", tags.and("outcome", "posted"));
+        this.rejectedCounter = registry.counter("trestle.odoo.sink.postings", tags.and("outcome", "rejected"));
         this.batchSizes = DistributionSummary.builder("trestle.odoo.sink.batch.size")
-                .description("Postings per Odoo call")
+                .description("Records per Odoo call")
+                .tags(tags)
                 .register(registry);
         this.batchTimer = Timer.builder("trestle.odoo.sink.batch.duration")
                 .description("Time to write one batch into Odoo, retries excluded")
+                .tags(tags)
                 .register(registry);
-        registry.gauge("trestle.odoo.sink.lag", status, SinkStatus::lag);
-        registry.gauge("trestle.odoo.sink.paused", status, s -> s.paused() ? 1 : 0);
+        registry.gauge("trestle.odoo.sink.lag", tags, this.status, SinkStatus.Input::lag);
+        registry.gauge("trestle.odoo.sink.paused", tags, this.status, s -> s.paused() ? 1 : 0);
     }
 
-    void start(@Observes StartupEvent event) {
+    void start() {
         running = true;
-        thread = new Thread(this::run, "odoo-sink-loop");
+        thread = new Thread(this::run, "odoo-sink-" + input.name());
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    void stop() throws InterruptedException {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
         }
         if (thread != null) {
             thread.join(TimeUnit.SECONDS.toMillis(30));
@@ -112,11 +107,11 @@ public class OdooSinkLoop {
     private void run() {
         try (KafkaConsumer<String, byte[]> kafka = clients.consumer();
                 KafkaProducer<String, SpecificRecord> producer = clients.producer();
-                CostPostingDecoder decoder = clients.costPostingDecoder()) {
+                AvroDecoder<T> decoder = clients.decoder(input.eventType(), input.schema())) {
             this.consumer = kafka;
             OutcomePublisher outcomes = new OutcomePublisher(producer, config.topics(), Clock.systemUTC());
             Pending pending = new Pending();
-            kafka.subscribe(List.of(config.topics().costPostings()), pending);
+            kafka.subscribe(List.of(input.topic()), pending);
             status.running();
             while (running) {
                 if (pending.batch.isEmpty()) {
@@ -139,7 +134,8 @@ public class OdooSinkLoop {
         } catch (WakeupException stopping) {
             // shutdown requested while polling
         } catch (RuntimeException unexpected) {
-            LOG.error("Odoo sink loop failed; nothing after the last committed batch was lost", unexpected);
+            LOG.errorf(unexpected, "Odoo sink loop of %s failed; nothing after the last committed batch was lost",
+                    input.name());
             status.failed(unexpected.toString());
             return;
         }
@@ -149,17 +145,17 @@ public class OdooSinkLoop {
     /** @return false when the loop must stop because a person has to act */
     private boolean writeAndCommit(KafkaConsumer<String, byte[]> kafka, OutcomePublisher outcomes, Pending pending) {
         try {
-            List<WriteOutcome> written = batchTimer.record(() -> writer.write(pending.postings()));
+            List<SinkResult> written = batchTimer.record(() -> input.write(pending.batch));
             outcomes.publish(written);
             kafka.commitSync(pending.offsets());
-            long rejected = written.stream().filter(WriteOutcome.Rejected.class::isInstance).count();
+            long rejected = written.stream().filter(SinkResult.Rejected.class::isInstance).count();
             postedCounter.increment(written.size() - rejected);
             rejectedCounter.increment(rejected);
             batchSizes.record(written.size());
             status.counted(written.size() - rejected, rejected);
             if (pending.attempt > 0) {
-                LOG.infof("Odoo took the waiting batch of %d posting(s) after %d attempt(s); resuming",
-                        written.size(), pending.attempt + 1);
+                LOG.infof("Odoo took the waiting batch of %d %s record(s) after %d attempt(s); resuming",
+                        written.size(), input.name(), pending.attempt + 1);
                 kafka.resume(kafka.assignment());
             }
             status.running();
@@ -172,12 +168,13 @@ public class OdooSinkLoop {
 
     private boolean handleFailure(KafkaConsumer<String, byte[]> kafka, OutcomePublisher outcomes, Pending pending,
             OdooException failure) {
-        registry.counter("trestle.odoo.sink.failures", "error_class", failure.errorClass().name()).increment();
+        registry.counter("trestle.odoo.sink.failures", "input", input.name(), "error_class",
+                failure.errorClass().name()).increment();
         if (!failure.retryable()) {
             LOG.errorf("Odoo refused the sink (%s: %s). Not retrying: fix the credentials, access rights or "
-                    + "configuration, then restart. %d posting(s) wait on Kafka; nothing was committed.",
-                    failure.errorClass(), failure.getMessage(), pending.batch.size());
-            outcomes.retrying(pending.postings(), ErrorClass.CONFIGURATION, failure.odooErrorName(),
+                    + "configuration, then restart. %d %s record(s) wait on Kafka; nothing was committed.",
+                    failure.errorClass(), failure.getMessage(), pending.batch.size(), input.name());
+            outcomes.retrying(pending.batch, input.model(), ErrorClass.CONFIGURATION, failure.odooErrorName(),
                     failure.getMessage(), null, pending.attempt + 1);
             kafka.pause(kafka.assignment());
             status.failed(failure.errorClass() + ": " + failure.getMessage());
@@ -186,10 +183,11 @@ public class OdooSinkLoop {
         pending.attempt++;
         Duration wait = backoff(pending.attempt, failure);
         Instant nextAttempt = Instant.now().plus(wait);
-        LOG.warnf("Odoo unavailable (%s); batch of %d posting(s) kept, consumption paused, attempt %d in %s",
-                failure.getMessage(), pending.batch.size(), pending.attempt + 1, wait);
+        LOG.warnf("Odoo unavailable (%s); batch of %d %s record(s) kept, consumption paused, attempt %d in %s",
+                failure.getMessage(), pending.batch.size(), input.name(), pending.attempt + 1, wait);
         if (pending.attempt == 1) {
-            outcomes.retrying(pending.postings(), ErrorClass.TECHNICAL, failure.odooErrorName(), failure.getMessage(),
+            outcomes.retrying(pending.batch, input.model(), ErrorClass.TECHNICAL, failure.odooErrorName(),
+                    failure.getMessage(),
                     nextAttempt, pending.attempt);
         }
         kafka.pause(kafka.assignment());
@@ -227,36 +225,31 @@ public class OdooSinkLoop {
      */
     private final class Pending implements ConsumerRebalanceListener {
 
-        private final List<PendingPosting> batch = new ArrayList<>();
+        private final List<P> batch = new ArrayList<>();
         private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         private int attempt;
 
-        void take(ConsumerRecords<String, byte[]> records, CostPostingDecoder decoder, OutcomePublisher outcomes) {
+        void take(ConsumerRecords<String, byte[]> records, AvroDecoder<T> decoder, OutcomePublisher outcomes) {
             for (ConsumerRecord<String, byte[]> record : records) {
                 offsets.put(new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
-                CostPosting posting;
+                T event;
                 try {
-                    posting = decoder.decode(record.topic(), record.headers(), record.value());
+                    event = decoder.decode(record.topic(), record.headers(), record.value());
                 } catch (RuntimeException undecodable) {
-                    // Not a posting this sink can read: dead-letter it verbatim rather than stall the partition.
-                    LOG.warnf(undecodable, "Record %s-%d@%d is not a readable cost posting; dead-lettered",
-                            record.topic(), record.partition(), record.offset());
-                    outcomes.undecodable(record, undecodable);
+                    // Not an event this sink can read: dead-letter it verbatim rather than stall the partition.
+                    LOG.warnf(undecodable, "Record %s-%d@%d is not a readable %s; dead-lettered", record.topic(),
+                            record.partition(), record.offset(), input.name());
+                    outcomes.undecodable(record, input.name(), undecodable);
                     rejectedCounter.increment();
                     continue;
                 }
-                batch.add(new PendingPosting(posting, record.topic(), record.partition(), record.offset(),
-                        record.key(), record.value()));
+                batch.add(input.consumed(event, record));
             }
             if (batch.isEmpty() && !offsets.isEmpty()) {
                 consumer.commitSync(offsets);
                 offsets.clear();
             }
-        }
-
-        List<PendingPosting> postings() {
-            return batch;
         }
 
         Map<TopicPartition, OffsetAndMetadata> offsets() {

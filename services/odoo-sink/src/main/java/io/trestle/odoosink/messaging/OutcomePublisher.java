@@ -13,9 +13,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.trestle.odoosink.config.SinkConfig;
-import io.trestle.odoosink.domain.PendingPosting;
-import io.trestle.odoosink.domain.WriteOutcome;
-import io.trestle.odoosink.service.AnalyticLines;
+import io.trestle.odoosink.domain.Consumed;
+import io.trestle.odoosink.domain.SinkResult;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.operations.ErrorClass;
 import io.trestle.schema.operations.QuarantinedEvent;
@@ -23,13 +22,14 @@ import io.trestle.schema.operations.SinkOutcome;
 import io.trestle.schema.operations.SinkOutcomeStatus;
 
 /**
- * Publishes what the sink did: an outcome per posting for reconciliation, and refused postings to the dead-letter
- * (quarantine) topic verbatim with Odoo's error. Event ids derive from the posting and the status, so a batch repeated
- * after a crash repeats the same events rather than adding new ones.
+ * Publishes what the sink did: an outcome per consumed record for reconciliation, and refused records to the
+ * dead-letter (quarantine) topic verbatim with Odoo's error. Event ids derive from the record's outcome key and the
+ * status, so a batch repeated after a crash repeats the same events rather than adding new ones.
  */
 class OutcomePublisher {
 
     static final String SOURCE_SYSTEM = "trestle.odoo-sink";
+    static final String DETECTED_BY = "odoo-sink";
 
     private final Producer<String, SpecificRecord> producer;
     private final SinkConfig.Topics topics;
@@ -42,43 +42,44 @@ class OutcomePublisher {
     }
 
     /** Sends every outcome and waits until the broker has them, so offsets are committed only after. */
-    void publish(List<WriteOutcome> outcomes) {
-        for (WriteOutcome outcome : outcomes) {
-            String postingId = outcome.pending().posting().getPostingId();
-            if (outcome instanceof WriteOutcome.Posted posted) {
-                send(topics.outcomes(), postingId, outcome(posted.pending(), SinkOutcomeStatus.POSTED,
+    void publish(List<SinkResult> results) {
+        for (SinkResult result : results) {
+            String requestId = result.input().requestId();
+            if (result instanceof SinkResult.Posted posted) {
+                send(topics.outcomes(), requestId, outcome(posted.input(), posted.model(), SinkOutcomeStatus.POSTED,
                         List.of(posted.odooId()), posted.externalId(), null, null, null));
-            } else if (outcome instanceof WriteOutcome.Rejected rejected) {
-                send(topics.outcomes(), postingId, outcome(rejected.pending(), SinkOutcomeStatus.REJECTED, List.of(),
-                        null, rejected.errorClass(), rejected.errorName(), rejected.message()));
-                send(topics.quarantine(), OdooSinkLoop.DETECTED_BY, deadLetter(rejected));
+            } else if (result instanceof SinkResult.Rejected rejected) {
+                send(topics.outcomes(), requestId,
+                        outcome(rejected.input(), rejected.model(), SinkOutcomeStatus.REJECTED, List.of(), null,
+                                rejected.errorClass(), rejected.errorName(), rejected.message()));
+                send(topics.quarantine(), DETECTED_BY, deadLetter(rejected));
             }
         }
         producer.flush();
     }
 
-    /** Tells reconciliation that these postings wait for Odoo; sent once per failed attempt, not per retry tick. */
-    void retrying(List<PendingPosting> batch, ErrorClass errorClass, String errorName, String message,
-            Instant nextRetryAt, int attempt) {
-        for (PendingPosting pending : batch) {
-            SinkOutcome outcome = outcome(pending, SinkOutcomeStatus.RETRYING, List.of(), null, errorClass, errorName,
-                    message);
-            outcome.setMetadata(metadata(pending.posting().getPostingId() + "|RETRYING|" + attempt,
-                    pending.posting().getPostingId(), pending.posting().getMetadata().getCorrelationId()));
+    /** Tells reconciliation that these records wait for Odoo; sent once per failed attempt, not per retry tick. */
+    void retrying(List<? extends Consumed> batch, String model, ErrorClass errorClass, String errorName,
+            String message, Instant nextRetryAt, int attempt) {
+        for (Consumed input : batch) {
+            SinkOutcome outcome = outcome(input, model, SinkOutcomeStatus.RETRYING, List.of(), null, errorClass,
+                    errorName, message);
+            outcome.setMetadata(metadata(input.outcomeKey() + "|RETRYING|" + attempt, input.requestId(),
+                    input.correlationId()));
             outcome.setAttempt(attempt);
             outcome.setNextRetryAt(nextRetryAt);
-            send(topics.outcomes(), pending.posting().getPostingId(), outcome);
+            send(topics.outcomes(), input.requestId(), outcome);
         }
         producer.flush();
     }
 
-    /** Dead-letters a record whose value is not a readable cost posting, with the decoder's complaint. */
-    void undecodable(ConsumerRecord<String, byte[]> record, RuntimeException problem) {
+    /** Dead-letters a record whose value is not a readable event of its input, with the decoder's complaint. */
+    void undecodable(ConsumerRecord<String, byte[]> record, String inputName, RuntimeException problem) {
         Instant now = clock.instant();
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
         QuarantinedEvent event = QuarantinedEvent.newBuilder()
                 .setMetadata(metadata("undecodable|" + position, position, null))
-                .setDetectedBy(OdooSinkLoop.DETECTED_BY)
+                .setDetectedBy(DETECTED_BY)
                 .setSourceTopic(record.topic())
                 .setSourcePartition(record.partition())
                 .setSourceOffset(record.offset())
@@ -88,24 +89,22 @@ class OutcomePublisher {
                 .setPayload(ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))
                 .setContentType("application/octet-stream")
                 .setReasonCode("MALFORMED_PAYLOAD")
-                .setMessage("not a readable cost posting: " + problem)
+                .setMessage("not a readable " + inputName + ": " + problem)
                 .setFirstSeenAt(now)
                 .build();
-        send(topics.quarantine(), OdooSinkLoop.DETECTED_BY, event);
+        send(topics.quarantine(), DETECTED_BY, event);
         producer.flush();
     }
 
-    private SinkOutcome outcome(PendingPosting pending, SinkOutcomeStatus status, List<Long> odooIds,
+    private SinkOutcome outcome(Consumed input, String model, SinkOutcomeStatus status, List<Long> odooIds,
             String externalId, ErrorClass errorClass, String errorName, String message) {
-        String postingId = pending.posting().getPostingId();
         return SinkOutcome.newBuilder()
-                .setMetadata(metadata(postingId + "|" + status, postingId,
-                        pending.posting().getMetadata().getCorrelationId()))
-                .setRequestId(postingId)
-                .setInputEventId(pending.posting().getMetadata().getEventId().toString())
-                .setInputTopic(pending.topic())
+                .setMetadata(metadata(input.outcomeKey() + "|" + status, input.requestId(), input.correlationId()))
+                .setRequestId(input.requestId())
+                .setInputEventId(input.inputEventId())
+                .setInputTopic(input.topic())
                 .setStatus(status)
-                .setOdooModel(AnalyticLines.MODEL)
+                .setOdooModel(model)
                 .setOdooIds(odooIds)
                 .setOdooExternalId(externalId)
                 .setErrorClass(errorClass)
@@ -114,14 +113,13 @@ class OutcomePublisher {
                 .build();
     }
 
-    private QuarantinedEvent deadLetter(WriteOutcome.Rejected rejected) {
-        PendingPosting pending = rejected.pending();
+    private QuarantinedEvent deadLetter(SinkResult.Rejected rejected) {
+        Consumed pending = rejected.input();
         Instant now = clock.instant();
         return QuarantinedEvent.newBuilder()
-                .setMetadata(
-                        metadata("dead-letter|" + pending.posting().getPostingId(), pending.posting().getPostingId(),
-                                pending.posting().getMetadata().getCorrelationId()))
-                .setDetectedBy(OdooSinkLoop.DETECTED_BY)
+                .setMetadata(metadata("dead-letter|" + pending.outcomeKey(), pending.requestId(),
+                        pending.correlationId()))
+                .setDetectedBy(DETECTED_BY)
                 .setSourceTopic(pending.topic())
                 .setSourcePartition(pending.partition())
                 .setSourceOffset(pending.offset())
@@ -129,7 +127,7 @@ class OutcomePublisher {
                         ? null
                         : ByteBuffer.wrap(pending.key().getBytes(StandardCharsets.UTF_8)))
                 .setPayload(ByteBuffer.wrap(pending.rawValue()))
-                .setPayloadText(pending.posting().toString())
+                .setPayloadText(pending.payloadText())
                 .setContentType("application/vnd.apache.avro+binary; registry-framed")
                 .setReasonCode(rejected.reasonCode())
                 .setMessage(rejected.errorName() == null

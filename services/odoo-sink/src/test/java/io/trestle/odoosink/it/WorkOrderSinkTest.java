@@ -1,0 +1,171 @@
+package io.trestle.odoosink.it;
+
+import static io.trestle.odoosink.TestWorkOrders.changed;
+import static io.trestle.odoosink.TestWorkOrders.opened;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.trestle.odoo.standin.OdooStandIn;
+import io.trestle.schema.equipment.WorkOrderChange;
+import io.trestle.schema.equipment.WorkOrderChanged;
+import io.trestle.schema.equipment.WorkOrderStatus;
+import io.trestle.schema.topic.TrestleTopic;
+import io.trestle.testkit.TrestleStack;
+import io.trestle.testkit.quarkus.TrestleTestResource;
+
+/** Work orders into maintenance requests, against the real broker, the registry stand-in and the Odoo stand-in. */
+@QuarkusTest
+@WithTestResource(TrestleTestResource.class)
+@WithTestResource(OdooStandInResource.class)
+class WorkOrderSinkTest {
+
+    private static final String MODEL = "maintenance.request";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The stand-in's "Repaired" stage, installed by the maintenance module as maintenance.stage_3 and marked done. */
+    private static final int REPAIRED_STAGE_ID = 3;
+
+    @InjectOdoo
+    OdooStandIn odoo;
+
+    @Test
+    void anOpenedThenUpdatedThenClosedWorkOrderEndsAsOneDoneRequestWithTheFinalValues() {
+        int equipment = equipment();
+        WorkOrderChanged opened = opened("WO-" + UUID.randomUUID(), Integer.toString(equipment));
+        WorkOrderChanged updated = changed(opened, WorkOrderChange.UPDATED, WorkOrderStatus.IN_PROGRESS)
+                .setTitle("Hydraulic leak: replace boom cylinder seal")
+                .setPriority(3)
+                .setPlannedStart(Instant.parse("2026-11-26T13:00:00Z"))
+                .setPlannedHours(2.5)
+                .build();
+        WorkOrderChanged closed = changed(updated, WorkOrderChange.CLOSED, WorkOrderStatus.DONE)
+                .setClosedAt(Instant.parse("2026-11-26T16:45:00Z"))
+                .build();
+
+        List.of(opened, updated, closed).forEach(this::send);
+
+        awaitOutcomes(opened.getWorkOrderId(), 3);
+        assertThat(requestsOn(equipment)).singleElement().satisfies(request -> {
+            assertThat(request.get("name")).isEqualTo("Hydraulic leak: replace boom cylinder seal");
+            assertThat(request.get("priority")).isEqualTo("3");
+            assertThat(request.get("maintenance_type")).isEqualTo("corrective");
+            assertThat(request.get("schedule_date")).isEqualTo("2026-11-26 13:00:00");
+            assertThat(request.get("duration")).isEqualTo(2.5);
+            assertThat(((List<?>) request.get("stage_id")).get(0)).isEqualTo(REPAIRED_STAGE_ID);
+            assertThat(request.get("close_date")).isEqualTo("2026-11-26");
+            assertThat(request.get("done")).isEqualTo(true);
+        });
+    }
+
+    @Test
+    void theSameWorkOrderEventDeliveredTwiceOpensOneRequest() {
+        int equipment = equipment();
+        WorkOrderChanged opened = opened("WO-" + UUID.randomUUID(), Integer.toString(equipment));
+
+        send(opened);
+        send(opened);
+
+        awaitOutcomes(opened.getWorkOrderId(), 2);
+        assertThat(requestsOn(equipment)).singleElement()
+                .satisfies(request -> assertThat(request.get("priority")).isEqualTo("1"));
+    }
+
+    @Test
+    void unknownEquipmentIdsGoToTheDeadLetterTopicWhileANeighbourIsWritten() {
+        int equipment = equipment();
+        WorkOrderChanged unknownToOdoo = opened("WO-" + UUID.randomUUID(), "987654321");
+        WorkOrderChanged notAnOdooId = opened("WO-" + UUID.randomUUID(), "EX-1001");
+        WorkOrderChanged neighbour = opened("WO-" + UUID.randomUUID(), Integer.toString(equipment));
+
+        List.of(unknownToOdoo, notAnOdooId, neighbour).forEach(this::send);
+
+        await().atMost(PATIENCE).until(() -> requestsOn(equipment).size() == 1);
+        GenericRecord refusedByOdoo = awaitDeadLetter(unknownToOdoo);
+        assertThat(refusedByOdoo.get("reasonCode")).hasToString("ODOO_REJECTED");
+        assertThat(refusedByOdoo.get("sourceTopic")).hasToString(TrestleTopic.EQUIPMENT_WORK_ORDER.topicName());
+        assertThat(awaitDeadLetter(notAnOdooId).get("reasonCode")).hasToString("UNKNOWN_CANONICAL_ID");
+        assertThat(awaitRecord(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName(),
+                outcome -> unknownToOdoo.getWorkOrderId().equals(outcome.get("requestId").toString())
+                        && outcome.get("status").toString().equals("REJECTED"))
+                .get("errorClass")).hasToString("BUSINESS");
+    }
+
+    /** A new piece of equipment, so that each test counts only its own requests. */
+    private int equipment() {
+        return odoo.seed("maintenance.equipment", Map.of("name", "Excavator " + UUID.randomUUID()));
+    }
+
+    private List<Map<String, Object>> requestsOn(int equipment) {
+        return odoo.records(MODEL).stream()
+                .filter(request -> request.get("equipment_id") instanceof List<?> reference
+                        && reference.get(0).equals(equipment))
+                .toList();
+    }
+
+    private void send(WorkOrderChanged workOrder) {
+        try (KafkaProducer<String, WorkOrderChanged> producer = TrestleStack.kafkaAndRegistry().avro().producer()) {
+            producer.send(new ProducerRecord<>(TrestleTopic.EQUIPMENT_WORK_ORDER.topicName(), workOrder.getAssetId(),
+                    workOrder)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the test work order", e);
+        }
+    }
+
+    /** Waits until the sink reported {@code count} writes of the work order, all of them posted. */
+    private void awaitOutcomes(String workOrderId, int count) {
+        List<GenericRecord> outcomes = new ArrayList<>();
+        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
+                .consumer("outcomes-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName()));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (workOrderId.equals(record.value().get("requestId").toString())) {
+                        outcomes.add(record.value());
+                    }
+                });
+                return outcomes.size() >= count;
+            });
+        }
+        assertThat(outcomes).extracting(outcome -> outcome.get("status").toString()).containsOnly("POSTED");
+        assertThat(outcomes).extracting(outcome -> outcome.get("odooModel").toString()).containsOnly(MODEL);
+    }
+
+    private GenericRecord awaitDeadLetter(WorkOrderChanged workOrder) {
+        return awaitRecord(TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
+                record -> workOrder.getWorkOrderId().equals(String.valueOf(
+                        ((GenericRecord) record.get("metadata")).get("sourceRecordId"))));
+    }
+
+    private GenericRecord awaitRecord(String topic, Predicate<GenericRecord> matching) {
+        List<GenericRecord> found = new ArrayList<>();
+        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
+                .consumer("check-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record.value())) {
+                        found.add(record.value());
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}
