@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +21,6 @@ import io.trestle.odoo.standin.OdooStandIn;
 import io.trestle.odoosink.TestPostings;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.topic.TrestleTopic;
-import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.quarkus.TrestleTestResource;
 
 /** The sink against the real broker, the registry stand-in and the Odoo stand-in. */
@@ -35,7 +30,7 @@ import io.trestle.testkit.quarkus.TrestleTestResource;
 class CostPostingSinkTest {
 
     private static final String MODEL = "account.analytic.line";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = SinkTopics.PATIENCE;
 
     @InjectOdoo
     OdooStandIn odoo;
@@ -50,7 +45,9 @@ class CostPostingSinkTest {
         send(posting);
         send(posting);
 
-        awaitOutcomes(posting.getPostingId(), 2);
+        assertThat(SinkTopics.awaitOutcomes(posting.getPostingId(), 2))
+                .extracting(outcome -> outcome.get("status").toString())
+                .containsOnly("POSTED");
         assertThat(linesFor(posting)).singleElement().satisfies(line -> {
             assertThat(line.get("amount")).isEqualTo(-23.75);
             assertThat(line.get("unit_amount")).isEqualTo(0.25);
@@ -85,14 +82,14 @@ class CostPostingSinkTest {
         List.of(left, poison, right).forEach(this::send);
 
         await().atMost(PATIENCE).until(() -> linesFor(left).size() == 1 && linesFor(right).size() == 1);
-        GenericRecord deadLetter = awaitRecord(TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
+        GenericRecord deadLetter = SinkTopics.awaitRecord(TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
                 record -> poison.getPostingId().equals(String.valueOf(
                         ((GenericRecord) record.get("metadata")).get("sourceRecordId"))));
         assertThat(deadLetter.get("reasonCode")).hasToString("ODOO_REJECTED");
         assertThat(deadLetter.get("detectedBy")).hasToString("odoo-sink");
         assertThat(deadLetter.get("sourceTopic")).hasToString(TrestleTopic.COST_POSTING.topicName());
         assertThat(linesFor(poison)).isEmpty();
-        GenericRecord rejected = awaitRecord(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName(),
+        GenericRecord rejected = SinkTopics.awaitRecord(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName(),
                 record -> poison.getPostingId().equals(record.get("requestId").toString())
                         && record.get("status").toString().equals("REJECTED"));
         assertThat(rejected.get("errorClass")).hasToString("BUSINESS");
@@ -111,49 +108,10 @@ class CostPostingSinkTest {
     }
 
     private void send(CostPosting posting) {
-        try (KafkaProducer<String, CostPosting> producer = TrestleStack.kafkaAndRegistry().avro().producer()) {
-            producer.send(new ProducerRecord<>(TrestleTopic.COST_POSTING.topicName(), posting.getAssetId(), posting))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send the test posting", e);
-        }
+        SinkTopics.send(TrestleTopic.COST_POSTING.topicName(), posting.getAssetId(), posting);
     }
 
     private List<Map<String, Object>> linesFor(CostPosting posting) {
         return odoo.records(MODEL).stream().filter(line -> posting.getPostingId().equals(line.get("ref"))).toList();
-    }
-
-    private void awaitOutcomes(String postingId, int count) {
-        List<GenericRecord> outcomes = new ArrayList<>();
-        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
-                .consumer("outcomes-" + UUID.randomUUID())) {
-            consumer.subscribe(List.of(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName()));
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (postingId.equals(record.value().get("requestId").toString())) {
-                        outcomes.add(record.value());
-                    }
-                });
-                return outcomes.size() >= count;
-            });
-        }
-        assertThat(outcomes).extracting(outcome -> outcome.get("status").toString()).containsOnly("POSTED");
-    }
-
-    private GenericRecord awaitRecord(String topic, java.util.function.Predicate<GenericRecord> matching) {
-        List<GenericRecord> found = new ArrayList<>();
-        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
-                .consumer("check-" + UUID.randomUUID())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (matching.test(record.value())) {
-                        found.add(record.value());
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
     }
 }

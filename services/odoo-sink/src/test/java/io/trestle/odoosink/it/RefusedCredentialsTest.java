@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -20,7 +18,6 @@ import io.trestle.odoo.standin.OdooStandIn;
 import io.trestle.odoosink.TestPostings;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.topic.TrestleTopic;
-import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.quarkus.TrestleTestResource;
 
 /** A key Odoo refuses is a configuration error for a person: reported in health, not retried forever. */
@@ -33,11 +30,9 @@ class RefusedCredentialsTest {
     OdooStandIn odoo;
 
     @Test
-    void aRefusedApiKeyStopsTheSinkWithAReasonInsteadOfRetryingForever() throws Exception {
+    void aRefusedApiKeyStopsTheSinkWithAReasonInsteadOfRetryingForever() {
         CostPosting posting = TestPostings.posting(UUID.randomUUID().toString(), "1", "EX-1", "5.00");
-        try (KafkaProducer<String, CostPosting> producer = TrestleStack.kafkaAndRegistry().avro().producer()) {
-            producer.send(new ProducerRecord<>(TrestleTopic.COST_POSTING.topicName(), "EX-1", posting)).get();
-        }
+        SinkTopics.send(TrestleTopic.COST_POSTING.topicName(), "EX-1", posting);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(503)

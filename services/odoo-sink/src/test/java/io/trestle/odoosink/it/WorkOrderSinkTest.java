@@ -7,17 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +21,6 @@ import io.trestle.schema.equipment.WorkOrderChange;
 import io.trestle.schema.equipment.WorkOrderChanged;
 import io.trestle.schema.equipment.WorkOrderStatus;
 import io.trestle.schema.topic.TrestleTopic;
-import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.quarkus.TrestleTestResource;
 
 /** Work orders into maintenance requests, against the real broker, the registry stand-in and the Odoo stand-in. */
@@ -37,7 +30,7 @@ import io.trestle.testkit.quarkus.TrestleTestResource;
 class WorkOrderSinkTest {
 
     private static final String MODEL = "maintenance.request";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = SinkTopics.PATIENCE;
     /** The stand-in's "Repaired" stage, installed by the maintenance module as maintenance.stage_3 and marked done. */
     private static final int REPAIRED_STAGE_ID = 3;
 
@@ -100,7 +93,7 @@ class WorkOrderSinkTest {
         assertThat(refusedByOdoo.get("reasonCode")).hasToString("ODOO_REJECTED");
         assertThat(refusedByOdoo.get("sourceTopic")).hasToString(TrestleTopic.EQUIPMENT_WORK_ORDER.topicName());
         assertThat(awaitDeadLetter(notAnOdooId).get("reasonCode")).hasToString("UNKNOWN_CANONICAL_ID");
-        assertThat(awaitRecord(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName(),
+        assertThat(SinkTopics.awaitRecord(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName(),
                 outcome -> unknownToOdoo.getWorkOrderId().equals(outcome.get("requestId").toString())
                         && outcome.get("status").toString().equals("REJECTED"))
                 .get("errorClass")).hasToString("BUSINESS");
@@ -119,53 +112,19 @@ class WorkOrderSinkTest {
     }
 
     private void send(WorkOrderChanged workOrder) {
-        try (KafkaProducer<String, WorkOrderChanged> producer = TrestleStack.kafkaAndRegistry().avro().producer()) {
-            producer.send(new ProducerRecord<>(TrestleTopic.EQUIPMENT_WORK_ORDER.topicName(), workOrder.getAssetId(),
-                    workOrder)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send the test work order", e);
-        }
+        SinkTopics.send(TrestleTopic.EQUIPMENT_WORK_ORDER.topicName(), workOrder.getAssetId(), workOrder);
     }
 
     /** Waits until the sink reported {@code count} writes of the work order, all of them posted. */
     private void awaitOutcomes(String workOrderId, int count) {
-        List<GenericRecord> outcomes = new ArrayList<>();
-        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
-                .consumer("outcomes-" + UUID.randomUUID())) {
-            consumer.subscribe(List.of(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName()));
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (workOrderId.equals(record.value().get("requestId").toString())) {
-                        outcomes.add(record.value());
-                    }
-                });
-                return outcomes.size() >= count;
-            });
-        }
+        List<GenericRecord> outcomes = SinkTopics.awaitOutcomes(workOrderId, count);
         assertThat(outcomes).extracting(outcome -> outcome.get("status").toString()).containsOnly("POSTED");
         assertThat(outcomes).extracting(outcome -> outcome.get("odooModel").toString()).containsOnly(MODEL);
     }
 
     private GenericRecord awaitDeadLetter(WorkOrderChanged workOrder) {
-        return awaitRecord(TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
+        return SinkTopics.awaitRecord(TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
                 record -> workOrder.getWorkOrderId().equals(String.valueOf(
                         ((GenericRecord) record.get("metadata")).get("sourceRecordId"))));
-    }
-
-    private GenericRecord awaitRecord(String topic, Predicate<GenericRecord> matching) {
-        List<GenericRecord> found = new ArrayList<>();
-        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
-                .consumer("check-" + UUID.randomUUID())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (matching.test(record.value())) {
-                        found.add(record.value());
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
     }
 }
