@@ -25,6 +25,10 @@ public interface SinkConfig {
 
     WorkOrders workOrders();
 
+    Schedule schedule();
+
+    Purchases purchases();
+
     /** Consumer group of the sink; keep it stable, it holds the committed positions. */
     @WithDefault("trestle-odoo-sink")
     String consumerGroup();
@@ -61,6 +65,21 @@ public interface SinkConfig {
 
         @WithDefault(TopicNames.EQUIPMENT_WORK_ORDER)
         String workOrders();
+
+        @WithDefault(TopicNames.EQUIPMENT_FAULT)
+        String faults();
+
+        @WithDefault(TopicNames.SCHEDULE_TASK_SCHEDULED)
+        String taskScheduled();
+
+        @WithDefault(TopicNames.SCHEDULE_TASK_CHANGED)
+        String taskChanged();
+
+        @WithDefault(TopicNames.SCHEDULE_TASK_CANCELLED)
+        String taskCancelled();
+
+        @WithDefault(TopicNames.SCHEDULE_CREW_ASSIGNMENT)
+        String crewAssignments();
 
         /** Dead letters: records Odoo refused, with the error, for a person to fix and replay. */
         @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
@@ -132,5 +151,36 @@ public interface SinkConfig {
         /** External id of the stage of a closed work order; it must be a stage marked done ("Repaired"). */
         @WithDefault("maintenance.stage_3")
         String doneStage();
+    }
+
+    interface Schedule {
+
+        /**
+         * Where approved task dates and crew assignments go. AUTO asks Odoo once at start whether the Enterprise
+         * planning module ({@code planning.slot}) is installed and uses it if so, else the tasks' own deadline,
+         * allocated hours and assignees (Community).
+         */
+        @WithDefault("AUTO")
+        PlanningTarget target();
+
+        /** Module part of the external ids the sink gives planning slots. */
+        @WithDefault("trestle")
+        String externalIdModule();
+    }
+
+    enum PlanningTarget {
+        AUTO,
+        TASKS,
+        PLANNING_SLOTS
+    }
+
+    interface Purchases {
+
+        /**
+         * res.partner id of the vendor a draft purchase order (RFQ) for parts is addressed to until a buyer picks the
+         * supplier; Odoo requires one. Without it, work orders that carry parts get their maintenance request but their
+         * parts are refused, never ordered from a guessed vendor.
+         */
+        Optional<Long> defaultVendorId();
     }
 }

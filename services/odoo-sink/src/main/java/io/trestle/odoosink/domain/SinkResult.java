@@ -10,8 +10,28 @@ public sealed interface SinkResult {
     /** The Odoo model the record was (or would have been) written to. */
     String model();
 
-    /** Odoo holds the record under {@code externalId}; a redelivery updates that same record. */
+    /**
+     * Odoo holds the record under {@code externalId} (null when the record is addressed by its database id); a
+     * redelivery updates that same record.
+     */
     record Posted(Consumed input, String model, long odooId, String externalId) implements SinkResult {
+    }
+
+    /**
+     * Odoo already held what the event asks for, so nothing was written: a repeated fault of a machine whose open
+     * maintenance request already covers it, say.
+     *
+     * @param why
+     *            for the log and the outcome's message
+     */
+    record AlreadyPosted(Consumed input, String model, long odooId, String why) implements SinkResult {
+    }
+
+    /**
+     * The event asks nothing of Odoo (a fault that is only a warning, say); it is committed without a write and without
+     * an outcome, and counted.
+     */
+    record Skipped(Consumed input, String model, String why) implements SinkResult {
     }
 
     /**

@@ -56,6 +56,8 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
     private final SinkConfig config;
     private final SinkStatus.Input status;
     private final Counter postedCounter;
+    private final Counter alreadyPostedCounter;
+    private final Counter skippedCounter;
     private final Counter rejectedCounter;
     private final MeterRegistry registry;
     private final DistributionSummary batchSizes;
@@ -74,6 +76,9 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
         this.registry = registry;
         Tags tags = Tags.of("input", input.name());
         this.postedCounter = registry.counter("trestle.odoo.sink.postings", tags.and("outcome", "posted"));
+        this.alreadyPostedCounter = registry.counter("trestle.odoo.sink.postings",
+                tags.and("outcome", "already_posted"));
+        this.skippedCounter = registry.counter("trestle.odoo.sink.postings", tags.and("outcome", "skipped"));
         this.rejectedCounter = registry.counter("trestle.odoo.sink.postings", tags.and("outcome", "rejected"));
         this.batchSizes = DistributionSummary.builder("trestle.odoo.sink.batch.size")
                 .description("Records per Odoo call")
@@ -148,11 +153,16 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
             List<SinkResult> written = batchTimer.record(() -> input.write(pending.batch));
             outcomes.publish(written);
             kafka.commitSync(pending.offsets());
+            long posted = written.stream().filter(SinkResult.Posted.class::isInstance).count();
+            long alreadyPosted = written.stream().filter(SinkResult.AlreadyPosted.class::isInstance).count();
+            long skipped = written.stream().filter(SinkResult.Skipped.class::isInstance).count();
             long rejected = written.stream().filter(SinkResult.Rejected.class::isInstance).count();
-            postedCounter.increment(written.size() - rejected);
+            postedCounter.increment(posted);
+            alreadyPostedCounter.increment(alreadyPosted);
+            skippedCounter.increment(skipped);
             rejectedCounter.increment(rejected);
             batchSizes.record(written.size());
-            status.counted(written.size() - rejected, rejected);
+            status.counted(posted + alreadyPosted, rejected);
             if (pending.attempt > 0) {
                 LOG.infof("Odoo took the waiting batch of %d %s record(s) after %d attempt(s); resuming",
                         written.size(), input.name(), pending.attempt + 1);

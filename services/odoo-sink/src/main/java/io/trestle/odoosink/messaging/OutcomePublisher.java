@@ -48,6 +48,9 @@ class OutcomePublisher {
             if (result instanceof SinkResult.Posted posted) {
                 send(topics.outcomes(), requestId, outcome(posted.input(), posted.model(), SinkOutcomeStatus.POSTED,
                         List.of(posted.odooId()), posted.externalId(), null, null, null));
+            } else if (result instanceof SinkResult.AlreadyPosted already) {
+                send(topics.outcomes(), requestId, outcome(already.input(), already.model(),
+                        SinkOutcomeStatus.ALREADY_POSTED, List.of(already.odooId()), null, null, null, already.why()));
             } else if (result instanceof SinkResult.Rejected rejected) {
                 send(topics.outcomes(), requestId,
                         outcome(rejected.input(), rejected.model(), SinkOutcomeStatus.REJECTED, List.of(), null,
