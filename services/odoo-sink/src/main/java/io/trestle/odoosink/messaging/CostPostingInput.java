@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.trestle.odoosink.config.SinkConfig;
 import io.trestle.odoosink.domain.PendingPosting;
 import io.trestle.odoosink.domain.SinkResult;
-import io.trestle.odoosink.domain.WriteOutcome;
 import io.trestle.odoosink.service.AnalyticLineWriter;
 import io.trestle.odoosink.service.AnalyticLines;
 import io.trestle.schema.cost.CostPosting;
@@ -62,16 +61,6 @@ class CostPostingInput implements SinkInput<CostPosting, PendingPosting> {
 
     @Override
     public List<SinkResult> write(List<PendingPosting> batch) {
-        return writer.write(batch).stream().map(CostPostingInput::result).toList();
-    }
-
-    private static SinkResult result(WriteOutcome outcome) {
-        if (outcome instanceof WriteOutcome.Posted posted) {
-            return new SinkResult.Posted(posted.pending(), AnalyticLines.MODEL, posted.odooId(),
-                    posted.externalId());
-        }
-        WriteOutcome.Rejected rejected = (WriteOutcome.Rejected) outcome;
-        return new SinkResult.Rejected(rejected.pending(), AnalyticLines.MODEL, rejected.reasonCode(),
-                rejected.errorClass(), rejected.errorName(), rejected.message());
+        return writer.write(batch);
     }
 }

@@ -22,10 +22,11 @@ public class OdooSink {
     private final List<OdooSinkLoop<?, ?>> loops;
 
     @Inject
-    public OdooSink(CostPostingInput costPostings, WorkOrderInput workOrders, KafkaClients clients,
-            SinkConfig config, SinkStatus status, MeterRegistry registry) {
+    public OdooSink(CostPostingInput costPostings, WorkOrderInput workOrders, FaultInput faults,
+            KafkaClients clients, SinkConfig config, SinkStatus status, MeterRegistry registry) {
         this.loops = List.of(new OdooSinkLoop<>(costPostings, clients, config, status, registry),
-                new OdooSinkLoop<>(workOrders, clients, config, status, registry));
+                new OdooSinkLoop<>(workOrders, clients, config, status, registry),
+                new OdooSinkLoop<>(faults, clients, config, status, registry));
     }
 
     void start(@Observes StartupEvent event) {

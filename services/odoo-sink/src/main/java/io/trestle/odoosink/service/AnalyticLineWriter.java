@@ -10,7 +10,7 @@ import io.trestle.odoo.client.OdooClient;
 import io.trestle.odoo.client.OdooException;
 import io.trestle.odoosink.config.SinkConfig;
 import io.trestle.odoosink.domain.PendingPosting;
-import io.trestle.odoosink.domain.WriteOutcome;
+import io.trestle.odoosink.domain.SinkResult;
 import io.trestle.odoosink.service.AnalyticLines.Mapped;
 import io.trestle.odoosink.service.AnalyticLines.Refused;
 import io.trestle.schema.operations.ErrorClass;
@@ -41,14 +41,15 @@ public class AnalyticLineWriter {
         return new AnalyticLineWriter(odoo, costs);
     }
 
-    /** One outcome per posting of the batch; throws the {@link OdooException}s that are not about the data. */
-    public List<WriteOutcome> write(List<PendingPosting> batch) {
-        List<WriteOutcome> outcomes = new ArrayList<>();
+    /** One result per posting of the batch; throws the {@link OdooException}s that are not about the data. */
+    public List<SinkResult> write(List<PendingPosting> batch) {
+        List<SinkResult> outcomes = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         for (PendingPosting pending : batch) {
             AnalyticLines.Mapping mapping = AnalyticLines.map(costs, pending.posting());
             if (mapping instanceof Refused refused) {
-                outcomes.add(new WriteOutcome.Rejected(pending, refused.reasonCode(), ErrorClass.BUSINESS, null,
+                outcomes.add(new SinkResult.Rejected(pending, AnalyticLines.MODEL, refused.reasonCode(),
+                        ErrorClass.BUSINESS, null,
                         refused.message()));
             } else {
                 candidates.add(new Candidate(pending, ((Mapped) mapping).row()));
@@ -57,9 +58,10 @@ public class AnalyticLineWriter {
         for (BatchLoader.Loaded<Candidate> fate : loader.load(candidates)) {
             PendingPosting pending = fate.candidate().pending();
             if (fate instanceof BatchLoader.Written<Candidate> written) {
-                outcomes.add(new WriteOutcome.Posted(pending, written.odooId(), fate.candidate().row().externalId()));
+                outcomes.add(new SinkResult.Posted(pending, AnalyticLines.MODEL, written.odooId(),
+                        fate.candidate().row().externalId()));
             } else if (fate instanceof BatchLoader.Refused<Candidate> refusedByOdoo) {
-                outcomes.add(new WriteOutcome.Rejected(pending, "ODOO_REJECTED", ErrorClass.BUSINESS,
+                outcomes.add(new SinkResult.Rejected(pending, AnalyticLines.MODEL, "ODOO_REJECTED", ErrorClass.BUSINESS,
                         refusedByOdoo.errorName(), refusedByOdoo.message()));
             }
         }

@@ -55,23 +55,9 @@ public final class MaintenanceRequests {
     public record Refused(String reasonCode, String message) implements Mapping {
     }
 
-    /**
-     * {@code <module>.work_order_<id>}, with the work order id escaped so that distinct ids never share an external id:
-     * letters and digits stay, {@code _} becomes {@code __}, any other character {@code _<hex code point>_} (so
-     * {@code fleet:WO-7} becomes {@code work_order_fleet_3a_WO_2d_7}).
-     */
+    /** {@code <module>.work_order_<escaped id>}, see {@link ExternalIds#of}. */
     public static String externalId(SinkConfig.WorkOrders workOrders, String workOrderId) {
-        StringBuilder name = new StringBuilder(workOrders.externalIdModule()).append(".work_order_");
-        workOrderId.codePoints().forEach(c -> {
-            if (c < 128 && Character.isLetterOrDigit(c)) {
-                name.appendCodePoint(c);
-            } else if (c == '_') {
-                name.append("__");
-            } else {
-                name.append('_').append(Integer.toHexString(c)).append('_');
-            }
-        });
-        return name.toString();
+        return ExternalIds.of(workOrders.externalIdModule(), "work_order", workOrderId);
     }
 
     public static Mapping map(SinkConfig.WorkOrders workOrders, WorkOrderChanged workOrder) {

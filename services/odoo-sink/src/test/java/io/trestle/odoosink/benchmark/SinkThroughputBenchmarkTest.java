@@ -19,7 +19,7 @@ import io.trestle.odoo.standin.OdooStandIn;
 import io.trestle.odoo.standin.OdooStandInOptions;
 import io.trestle.odoosink.TestPostings;
 import io.trestle.odoosink.domain.PendingPosting;
-import io.trestle.odoosink.domain.WriteOutcome;
+import io.trestle.odoosink.domain.SinkResult;
 import io.trestle.odoosink.service.AnalyticLineWriter;
 
 /**
@@ -52,9 +52,9 @@ class SinkThroughputBenchmarkTest {
                 long start = System.nanoTime();
                 int written = 0;
                 for (int from = 0; from < records; from += batchSize) {
-                    List<WriteOutcome> outcomes = writer
+                    List<SinkResult> outcomes = writer
                             .write(postings.subList(from, Math.min(from + batchSize, records)));
-                    written += (int) outcomes.stream().filter(WriteOutcome.Posted.class::isInstance).count();
+                    written += (int) outcomes.stream().filter(SinkResult.Posted.class::isInstance).count();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long calls = odoo.callCount("account.analytic.line", "load") - callsBefore;

@@ -29,7 +29,7 @@ import io.trestle.testkit.quarkus.TrestleTestResource;
 @WithTestResource(OdooStandInResource.class)
 class WorkOrderSinkTest {
 
-    private static final String MODEL = "maintenance.request";
+    private static final String MODEL = MaintenanceRecords.MODEL;
     private static final Duration PATIENCE = SinkTopics.PATIENCE;
     /** The stand-in's "Repaired" stage, installed by the maintenance module as maintenance.stage_3 and marked done. */
     private static final int REPAIRED_STAGE_ID = 3;
@@ -99,16 +99,12 @@ class WorkOrderSinkTest {
                 .get("errorClass")).hasToString("BUSINESS");
     }
 
-    /** A new piece of equipment, so that each test counts only its own requests. */
     private int equipment() {
-        return odoo.seed("maintenance.equipment", Map.of("name", "Excavator " + UUID.randomUUID()));
+        return MaintenanceRecords.equipment(odoo);
     }
 
     private List<Map<String, Object>> requestsOn(int equipment) {
-        return odoo.records(MODEL).stream()
-                .filter(request -> request.get("equipment_id") instanceof List<?> reference
-                        && reference.get(0).equals(equipment))
-                .toList();
+        return MaintenanceRecords.requestsOn(odoo, equipment);
     }
 
     private void send(WorkOrderChanged workOrder) {

@@ -19,7 +19,7 @@ import io.trestle.odoo.client.OdooClient;
 import io.trestle.odoo.client.OdooTransientException;
 import io.trestle.odoo.client.OdooValidationException;
 import io.trestle.odoosink.domain.PendingPosting;
-import io.trestle.odoosink.domain.WriteOutcome;
+import io.trestle.odoosink.domain.SinkResult;
 
 /**
  * The writer's isolation of bad rows, against a scripted Odoo that behaves like the recorded one: a whole-call error
@@ -34,9 +34,9 @@ class AnalyticLineWriterTest {
     void aCleanBatchIsOneLoadCall() {
         AnalyticLineWriter writer = writer(this::acceptAll);
 
-        List<WriteOutcome> outcomes = writer.write(batch("a", "b", "c"));
+        List<SinkResult> outcomes = writer.write(batch("a", "b", "c"));
 
-        assertThat(outcomes).allMatch(WriteOutcome.Posted.class::isInstance).hasSize(3);
+        assertThat(outcomes).allMatch(SinkResult.Posted.class::isInstance).hasSize(3);
         assertThat(loadedExternalIds).hasSize(1);
     }
 
@@ -50,15 +50,15 @@ class AnalyticLineWriterTest {
                             List.of(new LoadMessage("error", "'x' is not a number", bad, "amount")));
         });
 
-        List<WriteOutcome> outcomes = writer.write(batch("a", "bad", "c"));
+        List<SinkResult> outcomes = writer.write(batch("a", "bad", "c"));
 
-        assertThat(outcomes).filteredOn(WriteOutcome.Rejected.class::isInstance)
+        assertThat(outcomes).filteredOn(SinkResult.Rejected.class::isInstance)
                 .singleElement()
                 .satisfies(rejected -> {
-                    assertThat(rejected.pending().posting().getPostingId()).isEqualTo("bad");
-                    assertThat(((WriteOutcome.Rejected) rejected).message()).isEqualTo("amount: 'x' is not a number");
+                    assertThat(((PendingPosting) rejected.input()).posting().getPostingId()).isEqualTo("bad");
+                    assertThat(((SinkResult.Rejected) rejected).message()).isEqualTo("amount: 'x' is not a number");
                 });
-        assertThat(outcomes).filteredOn(WriteOutcome.Posted.class::isInstance).hasSize(2);
+        assertThat(outcomes).filteredOn(SinkResult.Posted.class::isInstance).hasSize(2);
         assertThat(loadedExternalIds.get(1)).containsExactly("trestle.cost_posting_a", "trestle.cost_posting_c");
     }
 
@@ -72,12 +72,12 @@ class AnalyticLineWriterTest {
             return acceptAll(rows);
         });
 
-        List<WriteOutcome> outcomes = writer.write(batch("a", "b", "c", "poison", "e", "f", "g", "h"));
+        List<SinkResult> outcomes = writer.write(batch("a", "b", "c", "poison", "e", "f", "g", "h"));
 
-        assertThat(outcomes).filteredOn(WriteOutcome.Rejected.class::isInstance)
-                .extracting(outcome -> outcome.pending().posting().getPostingId())
+        assertThat(outcomes).filteredOn(SinkResult.Rejected.class::isInstance)
+                .extracting(outcome -> ((PendingPosting) outcome.input()).posting().getPostingId())
                 .containsExactly("poison");
-        assertThat(outcomes).filteredOn(WriteOutcome.Posted.class::isInstance).hasSize(7);
+        assertThat(outcomes).filteredOn(SinkResult.Posted.class::isInstance).hasSize(7);
         assertThat(loadedExternalIds.size()).as("calls for 8 rows with one bad: log2 splits, not one per row")
                 .isLessThanOrEqualTo(7);
     }
@@ -86,9 +86,9 @@ class AnalyticLineWriterTest {
     void postingsThatMustNotReachOdooAreRefusedWithoutACall() {
         AnalyticLineWriter writer = writer(this::acceptAll);
 
-        List<WriteOutcome> outcomes = writer.write(List.of(pending(posting("x", "not-an-id", "EX-1", "1.00"))));
+        List<SinkResult> outcomes = writer.write(List.of(pending(posting("x", "not-an-id", "EX-1", "1.00"))));
 
-        assertThat(outcomes).singleElement().isInstanceOf(WriteOutcome.Rejected.class);
+        assertThat(outcomes).singleElement().isInstanceOf(SinkResult.Rejected.class);
         assertThat(loadedExternalIds).isEmpty();
     }
 
