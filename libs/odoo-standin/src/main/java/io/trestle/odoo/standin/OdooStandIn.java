@@ -53,7 +53,7 @@ public final class OdooStandIn implements AutoCloseable {
 
     private OdooStandIn(OdooStandInOptions options) {
         this.options = options;
-        this.database = new Database(Catalog.registry());
+        this.database = new Database(Catalog.registry(options.enterprisePlanning()));
         this.orm = new Orm(database);
         seed();
         Credentials credentials = new Credentials(database, Map.of(options.adminApiKey(), ADMIN_UID));

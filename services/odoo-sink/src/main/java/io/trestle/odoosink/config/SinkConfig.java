@@ -156,7 +156,7 @@ public interface SinkConfig {
     interface Schedule {
 
         /**
-         * Where approved task dates and crew assignments go. AUTO asks Odoo once at start whether the Enterprise
+         * Where approved task dates and crew assignments go. AUTO asks Odoo on the first batch whether the Enterprise
          * planning module ({@code planning.slot}) is installed and uses it if so, else the tasks' own deadline,
          * allocated hours and assignees (Community).
          */

@@ -44,10 +44,14 @@ public class KafkaClients {
         this.config = config;
     }
 
-    KafkaConsumer<String, byte[]> consumer() {
+    /**
+     * @param groupSuffix
+     *            appended to the sink's consumer group; empty for the shared group
+     */
+    KafkaConsumer<String, byte[]> consumer(String groupSuffix) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup() + groupSuffix);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

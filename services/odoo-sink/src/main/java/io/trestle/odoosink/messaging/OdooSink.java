@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trestle.odoosink.config.SinkConfig;
+import io.trestle.odoosink.domain.Consumed;
 import io.trestle.odoosink.health.SinkStatus;
 
 /**
@@ -22,11 +25,16 @@ public class OdooSink {
     private final List<OdooSinkLoop<?, ?>> loops;
 
     @Inject
-    public OdooSink(CostPostingInput costPostings, WorkOrderInput workOrders, FaultInput faults,
+    public OdooSink(SinkInputs inputs, KafkaClients clients, SinkConfig config, SinkStatus status,
+            MeterRegistry registry) {
+        this.loops = inputs.all().stream()
+                .<OdooSinkLoop<?, ?>>map(input -> loop(input, clients, config, status, registry))
+                .toList();
+    }
+
+    private static <T extends SpecificRecord, P extends Consumed> OdooSinkLoop<T, P> loop(SinkInput<T, P> input,
             KafkaClients clients, SinkConfig config, SinkStatus status, MeterRegistry registry) {
-        this.loops = List.of(new OdooSinkLoop<>(costPostings, clients, config, status, registry),
-                new OdooSinkLoop<>(workOrders, clients, config, status, registry),
-                new OdooSinkLoop<>(faults, clients, config, status, registry));
+        return new OdooSinkLoop<>(input, clients, config, status, registry);
     }
 
     void start(@Observes StartupEvent event) {

@@ -110,7 +110,7 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> kafka = clients.consumer();
+        try (KafkaConsumer<String, byte[]> kafka = clients.consumer(input.consumerGroupSuffix());
                 KafkaProducer<String, SpecificRecord> producer = clients.producer();
                 AvroDecoder<T> decoder = clients.decoder(input.eventType(), input.schema())) {
             this.consumer = kafka;

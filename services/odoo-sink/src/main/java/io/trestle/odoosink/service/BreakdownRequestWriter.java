@@ -73,7 +73,7 @@ public class BreakdownRequestWriter {
         Map<String, Long> alreadyWritten = requestsOfFaults(candidates);
         List<Candidate> newFaults = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            Long request = alreadyWritten.get(ExternalIds.name(candidate.row().externalId()));
+            Long request = alreadyWritten.get(OdooIds.name(candidate.row().externalId()));
             if (request != null) {
                 results.add(new SinkResult.AlreadyPosted(candidate.pending(), BreakdownRequests.MODEL, request,
                         "fault already recorded on maintenance request " + request));
@@ -126,8 +126,8 @@ public class BreakdownRequestWriter {
 
     /** Faults of the batch this sink already wrote, by external id name. */
     private Map<String, Long> requestsOfFaults(List<Candidate> candidates) {
-        List<String> names = candidates.stream().map(c -> ExternalIds.name(c.row().externalId())).distinct().toList();
-        return ExternalIds.existing(odoo, workOrders.externalIdModule(), BreakdownRequests.MODEL, names);
+        List<String> names = candidates.stream().map(c -> OdooIds.name(c.row().externalId())).distinct().toList();
+        return OdooIds.existing(odoo, workOrders.externalIdModule(), BreakdownRequests.MODEL, names);
     }
 
     /** The oldest open corrective request of each machine of the batch. */

@@ -47,7 +47,7 @@ public final class BreakdownRequests {
 
     /** {@code <module>.fault_<escaped fault id>}, in the work orders' module so work orders can find it. */
     public static String externalId(SinkConfig.WorkOrders workOrders, String faultId) {
-        return ExternalIds.of(workOrders.externalIdModule(), "fault", faultId);
+        return OdooIds.externalId(workOrders.externalIdModule(), "fault", faultId);
     }
 
     public static Mapping map(SinkConfig.WorkOrders workOrders, FaultReported fault) {
@@ -59,7 +59,7 @@ public final class BreakdownRequests {
             return new NotABreakdown("a warning, the machine still works");
         }
         String assetId = fault.getAssetId();
-        if (!assetId.matches("[1-9][0-9]{0,17}")) {
+        if (!OdooIds.isDatabaseId(assetId)) {
             return new Refused("UNKNOWN_CANONICAL_ID", "asset id '" + assetId
                     + "' is not an Odoo maintenance.equipment id; the equipment is not guessed");
         }

@@ -90,22 +90,22 @@ public class MaintenanceRequestWriter {
         for (Candidate candidate : candidates) {
             String faultId = candidate.pending().workOrder().getFaultId();
             if (faultId != null) {
-                names.add(ExternalIds.name(candidate.row().externalId()));
-                names.add(ExternalIds.name(BreakdownRequests.externalId(workOrders, faultId)));
+                names.add(OdooIds.name(candidate.row().externalId()));
+                names.add(OdooIds.name(BreakdownRequests.externalId(workOrders, faultId)));
             }
         }
         if (names.isEmpty()) {
             return candidates;
         }
-        Map<String, Long> existing = ExternalIds.existing(odoo, workOrders.externalIdModule(),
+        Map<String, Long> existing = OdooIds.existing(odoo, workOrders.externalIdModule(),
                 MaintenanceRequests.MODEL, names);
         return candidates.stream().map(candidate -> {
             String faultId = candidate.pending().workOrder().getFaultId();
-            if (faultId == null || existing.containsKey(ExternalIds.name(candidate.row().externalId()))) {
+            if (faultId == null || existing.containsKey(OdooIds.name(candidate.row().externalId()))) {
                 return candidate;
             }
             Long breakdownRequest = existing
-                    .get(ExternalIds.name(BreakdownRequests.externalId(workOrders, faultId)));
+                    .get(OdooIds.name(BreakdownRequests.externalId(workOrders, faultId)));
             return new Candidate(candidate.pending(), candidate.row(), breakdownRequest);
         }).toList();
     }

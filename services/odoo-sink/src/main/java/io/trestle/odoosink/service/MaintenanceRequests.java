@@ -55,14 +55,14 @@ public final class MaintenanceRequests {
     public record Refused(String reasonCode, String message) implements Mapping {
     }
 
-    /** {@code <module>.work_order_<escaped id>}, see {@link ExternalIds#of}. */
+    /** {@code <module>.work_order_<escaped id>}, see {@link OdooIds#externalId}. */
     public static String externalId(SinkConfig.WorkOrders workOrders, String workOrderId) {
-        return ExternalIds.of(workOrders.externalIdModule(), "work_order", workOrderId);
+        return OdooIds.externalId(workOrders.externalIdModule(), "work_order", workOrderId);
     }
 
     public static Mapping map(SinkConfig.WorkOrders workOrders, WorkOrderChanged workOrder) {
         String assetId = workOrder.getAssetId();
-        if (!assetId.matches("[1-9][0-9]{0,17}")) {
+        if (!OdooIds.isDatabaseId(assetId)) {
             return new Refused("UNKNOWN_CANONICAL_ID", "asset id '" + assetId
                     + "' is not an Odoo maintenance.equipment id; the equipment is not guessed");
         }

@@ -16,14 +16,18 @@ import io.trestle.odoo.standin.model.ModelBehaviour;
 import io.trestle.odoo.standin.orm.Env;
 import io.trestle.odoo.standin.orm.Orm;
 
-/** The base module's models: companies, partners, users and their groups, external ids, units of measure. */
+/**
+ * The base module's models: companies, partners, users and their groups, the installed models and external ids, units
+ * of measure.
+ */
 final class BaseModels {
 
     private BaseModels() {
     }
 
     static List<Model> all() {
-        return List.of(company(), currency(), partner(), users(), groups(), moduleCategory(), modelData(), uom());
+        return List.of(company(), currency(), partner(), users(), groups(), moduleCategory(), models(), modelData(),
+                uom());
     }
 
     private static Model company() {
@@ -157,6 +161,20 @@ final class BaseModels {
         return Model.define("ir.module.category", "Application").order("name")
                 .fields(Field.chars("name", "Name").required().translate(),
                         Field.integer("sequence", "Sequence"))
+                .build();
+    }
+
+    /** One row per model the database serves, which is how a client asks whether a module is installed. */
+    private static Model models() {
+        return Model.define("ir.model", "Models").order("model")
+                .fields(Field.chars("name", "Model Description").required().translate(),
+                        Field.chars("model", "Model").required().defaultValue("x_"),
+                        Field.text("info", "Information"),
+                        Field.selection("state", "Type", "manual", "Custom Object", "base", "Base Object")
+                                .defaultValue("manual"),
+                        Field.bool("transient", "Transient Model"))
+                .nameSearch("name", "model")
+                .unique("ir_model_obj_name_uniq", List.of("model"), "Each model must have a unique name.")
                 .build();
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.trestle.odoo.standin.model.Model;
 import io.trestle.odoo.standin.orm.Env;
 import io.trestle.odoo.standin.orm.Orm;
 
@@ -52,6 +53,13 @@ public final class InitialData {
             new Group(64, "maintenance.group_equipment_manager", "Maintenance", "Equipment Manager", List.of()),
             new Group(66, "uom.group_uom", "Technical", "Manage Multiple Units of Measure", List.of()));
 
+    /**
+     * Enterprise planning's groups, when the stand-in has planning. Not recorded: their ids follow the recorded ones.
+     */
+    private static final List<Group> PLANNING_GROUPS = List.of(
+            new Group(67, "planning.group_planning_user", "Planning", "User", List.of(1)),
+            new Group(68, "planning.group_planning_manager", "Planning", "Administrator", List.of(67)));
+
     /** The groups of the default user template, in the order the recording read them for a new internal user. */
     private static final List<Integer> DEFAULT_USER_GROUPS = List.of(8, 47, 37, 17, 25, 61, 64, 28, 30, 9, 18, 1, 13,
             24, 16, 66, 7, 63, 36, 46, 60, 59);
@@ -80,6 +88,7 @@ public final class InitialData {
     }
 
     private void load(String adminPassword) {
+        boolean planning = orm.registry().find("planning.slot").isPresent();
         record("res.currency", 1, "base.USD", Map.of("name", "USD", "symbol", "$", "position", "before"));
         record("res.partner", 1, "base.main_partner", Map.of("name", "My Company", "is_company", true));
         record("res.company", 1, "base.main_company", Map.of("name", "My Company", "partner_id", 1));
@@ -88,9 +97,17 @@ public final class InitialData {
         record("res.partner", 4, "base.public_partner", Map.of("name", "Public user", "active", false));
         record("res.partner", 5, "base.default_partner", Map.of("name", "Default User Template", "active", false));
         record("res.partner", 6, "base.partner_portal", Map.of("name", "Portal User Template", "active", false));
-        groups();
+        List<Group> groups = new ArrayList<>(GROUPS);
+        if (planning) {
+            groups.addAll(PLANNING_GROUPS);
+        }
+        groups(groups);
         List<Integer> adminGroups = new ArrayList<>(DEFAULT_USER_GROUPS);
         adminGroups.addAll(List.of(2, 3));
+        if (planning) {
+            // Installing planning makes the admin its administrator, as Odoo's modules do for their manager groups.
+            adminGroups.add(68);
+        }
         user(1, "base.user_root", "OdooBot", "__system__", null, 2, List.of(), false);
         user(2, "base.user_admin", "Administrator", "admin", adminPassword, 3, adminGroups, true);
         user(3, "base.default_user", "Default User Template", "default", null, 5, DEFAULT_USER_GROUPS, false);
@@ -117,12 +134,13 @@ public final class InitialData {
                 Map.of("name", "Repaired", "sequence", 3, "fold", true, "done", true));
         record("maintenance.stage", 4, "maintenance.stage_4",
                 Map.of("name", "Scrap", "sequence", 4, "fold", true, "done", true));
+        installedModels();
         externalIdRecords();
     }
 
-    private void groups() {
+    private void groups(List<Group> groups) {
         Map<String, Integer> categories = new HashMap<>();
-        for (Group group : GROUPS) {
+        for (Group group : groups) {
             Integer category = categories.computeIfAbsent(group.category(),
                     name -> orm.create(env, "ir.module.category", List.of(Map.of("name", name))).get(0));
             Map<String, Object> vals = new LinkedHashMap<>();
@@ -131,10 +149,21 @@ public final class InitialData {
             vals.put("share", group.id() == 10 || group.id() == 11);
             record("res.groups", group.id(), group.xmlId(), vals);
         }
-        for (Group group : GROUPS) {
+        for (Group group : groups) {
             if (!group.implied().isEmpty()) {
                 orm.write(env, "res.groups", List.of(group.id()), Map.of("implied_ids", group.implied()));
             }
+        }
+    }
+
+    /** ir.model lists every model the database serves, as Odoo registers each model of an installed module. */
+    private void installedModels() {
+        for (Model model : orm.registry().all()) {
+            Map<String, Object> vals = new LinkedHashMap<>();
+            vals.put("model", model.name());
+            vals.put("name", model.description());
+            vals.put("state", "base");
+            orm.create(env, "ir.model", List.of(vals));
         }
     }
 

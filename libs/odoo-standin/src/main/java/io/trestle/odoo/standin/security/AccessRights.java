@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The model access rights (ir.model.access) of the modules the recording had installed, reduced to the models the
- * stand-in serves. The groups listed in the recorded AccessError messages are exactly those holding the right.
+ * The model access rights (ir.model.access) of the modules the recording had installed, and of Enterprise's planning,
+ * reduced to the models the stand-in serves. The groups listed in the recorded AccessError messages are exactly those
+ * holding the right.
  */
 final class AccessRights {
 
@@ -65,6 +66,11 @@ final class AccessRights {
             new Acl("product.product", "purchase.group_purchase_manager", "rwcu"),
             new Acl("product.product", "stock.group_stock_manager", "rwcu"),
             new Acl("hr.employee", "hr.group_hr_user", "rwcu"),
+            new Acl("resource.resource", USER, "r"),
+            new Acl("resource.resource", SYSTEM, "rwcu"),
+            new Acl("resource.resource", "hr.group_hr_user", "rwcu"),
+            new Acl("planning.slot", "planning.group_planning_user", "r"),
+            new Acl("planning.slot", "planning.group_planning_manager", "rwcu"),
             new Acl("purchase.order", "purchase.group_purchase_user", "rwcu"),
             new Acl("purchase.order", "purchase.group_purchase_manager", "rwcu"),
             new Acl("purchase.order.line", "purchase.group_purchase_user", "rwcu"),
@@ -87,6 +93,8 @@ final class AccessRights {
             new Acl("res.currency", SYSTEM, "rwcu"),
             new Acl("uom.uom", USER, "r"),
             new Acl("uom.uom", SYSTEM, "rwcu"),
+            new Acl("ir.model", USER, "r"),
+            new Acl("ir.model", "base.group_erp_manager", "rwcu"),
             new Acl("ir.model.data", USER, "r"),
             new Acl("ir.model.data", SYSTEM, "rwcu"));
 

@@ -3,15 +3,27 @@ package io.trestle.odoosink.service;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.trestle.odoo.client.OdooClient;
 import io.trestle.odoo.client.SearchOptions;
 
-/** External ids ({@code module.name}) the sink gives the Odoo records it owns, derived from the events' own ids. */
-public final class ExternalIds {
+/**
+ * How canonical ids reach Odoo records. A canonical id of what Odoo owns is the record's database id; anything else is
+ * refused rather than matched by name. Records the sink creates get external ids derived from the event's own id, so a
+ * redelivery finds the record it created.
+ */
+public final class OdooIds {
 
-    private ExternalIds() {
+    /** A positive decimal that fits Odoo's integer ids, without sign or leading zeros. */
+    private static final Pattern DATABASE_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+    private OdooIds() {
+    }
+
+    static boolean isDatabaseId(String canonicalId) {
+        return DATABASE_ID.matcher(canonicalId).matches();
     }
 
     /**
@@ -19,7 +31,7 @@ public final class ExternalIds {
      * digits stay, {@code _} becomes {@code __}, any other character {@code _<hex code point>_} (so work order
      * {@code fleet:WO-7} becomes {@code work_order_fleet_3a_WO_2d_7}).
      */
-    public static String of(String module, String kind, String id) {
+    public static String externalId(String module, String kind, String id) {
         StringBuilder name = new StringBuilder(module).append('.').append(kind).append('_');
         id.codePoints().forEach(c -> {
             if (c < 128 && Character.isLetterOrDigit(c)) {
