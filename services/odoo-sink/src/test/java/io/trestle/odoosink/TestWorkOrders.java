@@ -2,11 +2,13 @@ package io.trestle.odoosink;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.trestle.odoosink.config.SinkConfig;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.equipment.MaintenanceType;
+import io.trestle.schema.equipment.PartNeeded;
 import io.trestle.schema.equipment.WorkOrderChange;
 import io.trestle.schema.equipment.WorkOrderChanged;
 import io.trestle.schema.equipment.WorkOrderStatus;
@@ -67,7 +69,24 @@ public final class TestWorkOrders {
                 .setFaultId(previous.getFaultId())
                 .setPlannedStart(previous.getPlannedStart())
                 .setPlannedHours(previous.getPlannedHours())
-                .setClosedAt(previous.getClosedAt());
+                .setClosedAt(previous.getClosedAt())
+                .setPartsNeeded(previous.getPartsNeeded());
+    }
+
+    /** A part in the purchase unit of its product. */
+    public static PartNeeded part(String partNumber, double quantity) {
+        return PartNeeded.newBuilder().setPartNumber(partNumber).setQuantity(quantity).build();
+    }
+
+    /** A work order just opened that needs these parts. */
+    public static WorkOrderChanged needing(String workOrderId, PartNeeded... parts) {
+        WorkOrderChanged workOrder = opened(workOrderId, "17");
+        workOrder.setPartsNeeded(List.of(parts));
+        return workOrder;
+    }
+
+    public static SinkConfig.Purchases purchases(Long defaultVendorId) {
+        return () -> Optional.ofNullable(defaultVendorId);
     }
 
     public static SinkConfig.WorkOrders workOrders() {

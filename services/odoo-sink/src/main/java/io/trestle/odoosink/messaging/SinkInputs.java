@@ -19,6 +19,8 @@ import io.trestle.odoosink.service.BreakdownRequestWriter;
 import io.trestle.odoosink.service.CrewAssignmentWriter;
 import io.trestle.odoosink.service.MaintenanceRequestWriter;
 import io.trestle.odoosink.service.MaintenanceRequests;
+import io.trestle.odoosink.service.PurchaseOrderWriter;
+import io.trestle.odoosink.service.PurchaseOrders;
 import io.trestle.odoosink.service.TaskScheduleWriter;
 import io.trestle.odoosink.service.TaskSchedules;
 import io.trestle.schema.cost.CostPosting;
@@ -37,13 +39,19 @@ class SinkInputs {
 
     @Inject
     SinkInputs(SinkConfig config, AnalyticLineWriter analyticLines, MaintenanceRequestWriter maintenanceRequests,
-            BreakdownRequestWriter breakdowns, TaskScheduleWriter taskSchedules, CrewAssignmentWriter crews) {
+            BreakdownRequestWriter breakdowns, PurchaseOrderWriter purchaseOrders, TaskScheduleWriter taskSchedules,
+            CrewAssignmentWriter crews) {
         SinkConfig.Topics topics = config.topics();
         this.all = List.of(
                 EventInput.of("cost-posting", topics.costPostings(), AnalyticLines.MODEL, CostPosting.class,
                         CostPosting.getClassSchema(), PendingPosting::new, analyticLines::write),
                 EventInput.of("work-order", topics.workOrders(), MaintenanceRequests.MODEL, WorkOrderChanged.class,
                         WorkOrderChanged.getClassSchema(), PendingWorkOrder::new, maintenanceRequests::write),
+                // The parts of work orders are ordered from the same topic in a group of their own, so a purchase
+                // Odoo refuses or delays never holds up the maintenance requests, nor the other way round.
+                EventInput.of("purchase-order", topics.workOrders(), PurchaseOrders.MODEL, WorkOrderChanged.class,
+                        WorkOrderChanged.getClassSchema(), PendingWorkOrder::new, purchaseOrders::write)
+                        .inOwnGroup(),
                 EventInput.of("fault", topics.faults(), MaintenanceRequests.MODEL, FaultReported.class,
                         FaultReported.getClassSchema(), PendingFault::new, breakdowns::write),
                 EventInput.of("task-scheduled", topics.taskScheduled(), TaskSchedules.MODEL, TaskScheduled.class,

@@ -19,6 +19,7 @@ import io.trestle.odoo.standin.OdooStandInOptions;
 public class OdooStandInResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ACCOUNT_NAME = "Trestle test: site A";
+    static final String VENDOR_NAME = "Trestle test: parts vendor";
     static final String UNALLOCATED_ACCOUNT_NAME = "Trestle test: unallocated equipment usage";
 
     private OdooStandIn odoo;
@@ -40,6 +41,8 @@ public class OdooStandInResource implements QuarkusTestResourceLifecycleManager 
         config.put("trestle.odoo-sink.costs.unallocated-account-id",
                 Long.toString(analyticAccount(UNALLOCATED_ACCOUNT_NAME)));
         config.put("trestle.test.site-account-id", Long.toString(analyticAccount(ACCOUNT_NAME)));
+        config.put("trestle.odoo-sink.purchases.default-vendor-id",
+                Integer.toString(odoo.seed("res.partner", Map.of("name", VENDOR_NAME, "is_company", true))));
         // Each test application reads the postings topic on its own, from the beginning.
         config.put("trestle.odoo-sink.consumer-group", "odoo-sink-test-" + UUID.randomUUID());
         return config;

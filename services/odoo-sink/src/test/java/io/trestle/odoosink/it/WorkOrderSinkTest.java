@@ -2,6 +2,7 @@ package io.trestle.odoosink.it;
 
 import static io.trestle.odoosink.TestWorkOrders.changed;
 import static io.trestle.odoosink.TestWorkOrders.opened;
+import static io.trestle.odoosink.TestWorkOrders.part;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,6 +81,36 @@ class WorkOrderSinkTest {
     }
 
     @Test
+    void aWorkOrderThatNeedsPartsGetsItsRequestAndOneDraftRfqForThePartsEvenWhenDeliveredTwice() {
+        int equipment = equipment();
+        String partNumber = "SK-" + UUID.randomUUID();
+        int sealKit = odoo.seed("product.product",
+                Map.of("name", "Boom cylinder seal kit", "default_code", partNumber));
+        WorkOrderChanged opened = opened("WO-" + UUID.randomUUID(), Integer.toString(equipment));
+        opened.setPartsNeeded(List.of(part(partNumber, 2)));
+
+        send(opened);
+        awaitPurchaseOutcome(opened, "POSTED");
+        send(opened);
+        awaitPurchaseOutcome(opened, "ALREADY_POSTED");
+
+        assertThat(requestsOn(equipment)).hasSize(1);
+        List<Map<String, Object>> rfqs = odoo.records("purchase.order").stream()
+                .filter(order -> ("Trestle work order " + opened.getWorkOrderId()).equals(order.get("origin")))
+                .toList();
+        assertThat(rfqs).singleElement().satisfies(rfq -> {
+            assertThat(rfq.get("state")).isEqualTo("draft");
+            assertThat(((List<?>) rfq.get("partner_id")).get(1)).isEqualTo(OdooStandInResource.VENDOR_NAME);
+        });
+        assertThat(odoo.records("purchase.order.line").stream()
+                .filter(line -> ((List<?>) line.get("order_id")).get(0).equals(rfqs.get(0).get("id"))))
+                .singleElement().satisfies(line -> {
+                    assertThat(((List<?>) line.get("product_id")).get(0)).isEqualTo(sealKit);
+                    assertThat(line.get("product_qty")).isEqualTo(2.0);
+                });
+    }
+
+    @Test
     void unknownEquipmentIdsGoToTheDeadLetterTopicWhileANeighbourIsWritten() {
         int equipment = equipment();
         WorkOrderChanged unknownToOdoo = opened("WO-" + UUID.randomUUID(), "987654321");
@@ -116,6 +147,13 @@ class WorkOrderSinkTest {
         List<GenericRecord> outcomes = SinkTopics.awaitOutcomes(workOrderId, count);
         assertThat(outcomes).extracting(outcome -> outcome.get("status").toString()).containsOnly("POSTED");
         assertThat(outcomes).extracting(outcome -> outcome.get("odooModel").toString()).containsOnly(MODEL);
+    }
+
+    private static void awaitPurchaseOutcome(WorkOrderChanged workOrder, String status) {
+        SinkTopics.awaitRecord(TrestleTopic.INTEGRATION_SINK_OUTCOME.topicName(),
+                outcome -> workOrder.getWorkOrderId().equals(outcome.get("requestId").toString())
+                        && outcome.get("odooModel").toString().equals("purchase.order")
+                        && outcome.get("status").toString().equals(status));
     }
 
     private GenericRecord awaitDeadLetter(WorkOrderChanged workOrder) {
