@@ -59,7 +59,7 @@ DEMO_SERVICE=equipment-connector
 DEMO_CLIENT=local-demo
 AGGREGATOR_SERVICE=telemetry-aggregator
 SINK_SERVICE=odoo-sink
-SINK_GROUP_DEFAULT=trestle-odoo-sink # the sink's trestle.odoo-sink.consumer-group, unless its properties file sets one
+SINK_GROUP_DEFAULT=trestle-odoo-sink # the sink's trestle.odoo-sink.consumer-group (prefix of one group per input), unless its properties file sets one
 
 # The Odoo stand-in: database, admin login and uid as in the recording it imitates (../shared/odoo); its admin API key
 # is made once per state folder ($STATE/odoo/admin-api-key). The analytic account the sink books unallocated usage on.
@@ -738,16 +738,22 @@ every posting into $ODOO_URL, stop the stack and reset the consumer group to the
     else
         return 0
     fi
-    local output partitions group
+    local output partitions group name groups=()
     group=$(property "$SERVICE_CONF_DIR/$SINK_SERVICE.properties" trestle.odoo-sink.consumer-group)
     group=${group:-$SINK_GROUP_DEFAULT}
+    # one consumer group per sink input: <prefix>-cost-posting, <prefix>-work-order, ...
+    while read -r name; do
+        [[ $name == "$group"-* ]] && groups+=(--group "$name")
+    done < <(kafka_java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOTSTRAP" \
+        --list 2>/dev/null)
+    ((${#groups[@]})) || return 0
     if output=$(kafka_java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOTSTRAP" \
-        --group "$group" --reset-offsets --to-earliest --all-topics --execute 2>&1); then
-        partitions=$(grep -c "^$group " <<<"$output" || true)
+        "${groups[@]}" --reset-offsets --to-earliest --all-topics --execute 2>&1); then
+        partitions=$(grep -c "^$group-" <<<"$output" || true)
         ((partitions == 0)) ||
-            info "    $reason: rewound consumer group $group ($partitions partition(s)), so $SINK_SERVICE writes every posting again"
+            info "    $reason: rewound the consumer groups $group-* ($partitions partition(s)), so $SINK_SERVICE writes every record again"
     else
-        warn "could not rewind consumer group $group (the fresh stand-in will lack earlier postings): $(tail -n 1 <<<"$output")"
+        warn "could not rewind the consumer groups $group-* (the fresh stand-in will lack earlier records): $(tail -n 1 <<<"$output")"
     fi
 }
 

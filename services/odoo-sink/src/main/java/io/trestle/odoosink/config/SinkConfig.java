@@ -29,7 +29,10 @@ public interface SinkConfig {
 
     Purchases purchases();
 
-    /** Consumer group of the sink; keep it stable, it holds the committed positions. */
+    /**
+     * Prefix of the sink's consumer groups, one per input ({@code <prefix>-cost-posting}, …); keep it stable, the
+     * groups hold the committed positions.
+     */
     @WithDefault("trestle-odoo-sink")
     String consumerGroup();
 

@@ -27,10 +27,9 @@ final class EventInput<T extends SpecificRecord, P extends Consumed> implements 
     private final Schema schema;
     private final Wrapper<T, P> wrapper;
     private final Function<List<P>, List<SinkResult>> writer;
-    private final String consumerGroupSuffix;
 
     private EventInput(String name, String topic, String model, Class<T> eventType, Schema schema,
-            Wrapper<T, P> wrapper, Function<List<P>, List<SinkResult>> writer, String consumerGroupSuffix) {
+            Wrapper<T, P> wrapper, Function<List<P>, List<SinkResult>> writer) {
         this.name = name;
         this.topic = topic;
         this.model = model;
@@ -38,17 +37,11 @@ final class EventInput<T extends SpecificRecord, P extends Consumed> implements 
         this.schema = schema;
         this.wrapper = wrapper;
         this.writer = writer;
-        this.consumerGroupSuffix = consumerGroupSuffix;
     }
 
     static <T extends SpecificRecord, P extends Consumed> EventInput<T, P> of(String name, String topic, String model,
             Class<T> eventType, Schema schema, Wrapper<T, P> wrapper, Function<List<P>, List<SinkResult>> writer) {
-        return new EventInput<>(name, topic, model, eventType, schema, wrapper, writer, "");
-    }
-
-    /** The same input reading in a consumer group of its own, because another input already reads its topic. */
-    EventInput<T, P> inOwnGroup() {
-        return new EventInput<>(name, topic, model, eventType, schema, wrapper, writer, "-" + name);
+        return new EventInput<>(name, topic, model, eventType, schema, wrapper, writer);
     }
 
     @Override
@@ -59,11 +52,6 @@ final class EventInput<T extends SpecificRecord, P extends Consumed> implements 
     @Override
     public String topic() {
         return topic;
-    }
-
-    @Override
-    public String consumerGroupSuffix() {
-        return consumerGroupSuffix;
     }
 
     @Override

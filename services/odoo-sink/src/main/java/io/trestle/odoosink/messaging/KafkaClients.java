@@ -45,13 +45,13 @@ public class KafkaClients {
     }
 
     /**
-     * @param groupSuffix
-     *            appended to the sink's consumer group; empty for the shared group
+     * A consumer in the input's own group ({@code <consumer-group>-<input>}): inputs rebalance, lag and replay
+     * independently, and two inputs may read the same topic.
      */
-    KafkaConsumer<String, byte[]> consumer(String groupSuffix) {
+    KafkaConsumer<String, byte[]> consumer(String inputName) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup() + groupSuffix);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup() + "-" + inputName);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -16,8 +16,8 @@ import io.trestle.odoosink.domain.Consumed;
 import io.trestle.odoosink.health.SinkStatus;
 
 /**
- * Runs one {@link OdooSinkLoop} per input for the life of the application. The loops share the consumer group, so the
- * committed positions stay where they were when an input is added.
+ * Runs one {@link OdooSinkLoop} per input for the life of the application, each in a consumer group of its own: a
+ * rebalance or a pause of one input never stalls the others, and an added input reads its topic from the beginning.
  */
 @ApplicationScoped
 public class OdooSink {

@@ -110,7 +110,7 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> kafka = clients.consumer(input.consumerGroupSuffix());
+        try (KafkaConsumer<String, byte[]> kafka = clients.consumer(input.name());
                 KafkaProducer<String, SpecificRecord> producer = clients.producer();
                 AvroDecoder<T> decoder = clients.decoder(input.eventType(), input.schema())) {
             this.consumer = kafka;
@@ -202,12 +202,23 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
         }
         kafka.pause(kafka.assignment());
         status.waitingForOdoo(failure.getMessage(), pending.attempt);
-        // Keep polling while waiting: the group must see the consumer alive; paused partitions fetch nothing.
-        while (running && Instant.now().isBefore(nextAttempt)) {
-            ConsumerRecords<String, byte[]> none = kafka.poll(Duration.between(Instant.now(), nextAttempt));
-            if (!none.isEmpty()) {
-                throw new IllegalStateException("paused consumer returned records");
+        // Keep polling while waiting: the group must see the consumer alive; paused partitions fetch nothing, and
+        // partitions a rebalance assigns meanwhile are paused on arrival. A rebalance that takes the partitions away
+        // drops the batch, which ends the wait.
+        pending.waiting = true;
+        try {
+            while (running && !pending.batch.isEmpty()) {
+                Duration left = Duration.between(Instant.now(), nextAttempt);
+                if (left.isNegative() || left.isZero()) {
+                    break;
+                }
+                ConsumerRecords<String, byte[]> none = kafka.poll(left);
+                if (!none.isEmpty()) {
+                    throw new IllegalStateException("paused consumer returned records");
+                }
             }
+        } finally {
+            pending.waiting = false;
         }
         return true;
     }
@@ -238,6 +249,8 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
         private final List<P> batch = new ArrayList<>();
         private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         private int attempt;
+        /** True while the loop waits out a backoff: nothing may be fetched until it is over. */
+        private boolean waiting;
 
         void take(ConsumerRecords<String, byte[]> records, AvroDecoder<T> decoder, OutcomePublisher outcomes) {
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -283,7 +296,9 @@ final class OdooSinkLoop<T extends SpecificRecord, P extends Consumed> {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // Nothing is waiting after a revocation cleared the batch, so new partitions are consumed at once.
+            if (waiting) {
+                consumer.pause(partitions);
+            }
         }
     }
 }

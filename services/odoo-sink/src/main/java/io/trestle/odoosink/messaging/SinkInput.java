@@ -27,14 +27,6 @@ interface SinkInput<T extends SpecificRecord, P extends Consumed> {
 
     String topic();
 
-    /**
-     * Appended to the sink's consumer group. Inputs share the group, except one that reads a topic another input
-     * already reads: it needs its own group to see every record too.
-     */
-    default String consumerGroupSuffix() {
-        return "";
-    }
-
     /** The Odoo model the input writes, named in its outcomes. */
     String model();
 

@@ -47,11 +47,10 @@ class SinkInputs {
                         CostPosting.getClassSchema(), PendingPosting::new, analyticLines::write),
                 EventInput.of("work-order", topics.workOrders(), MaintenanceRequests.MODEL, WorkOrderChanged.class,
                         WorkOrderChanged.getClassSchema(), PendingWorkOrder::new, maintenanceRequests::write),
-                // The parts of work orders are ordered from the same topic in a group of their own, so a purchase
+                // The parts of work orders are ordered from the same topic by an input of their own, so a purchase
                 // Odoo refuses or delays never holds up the maintenance requests, nor the other way round.
                 EventInput.of("purchase-order", topics.workOrders(), PurchaseOrders.MODEL, WorkOrderChanged.class,
-                        WorkOrderChanged.getClassSchema(), PendingWorkOrder::new, purchaseOrders::write)
-                        .inOwnGroup(),
+                        WorkOrderChanged.getClassSchema(), PendingWorkOrder::new, purchaseOrders::write),
                 EventInput.of("fault", topics.faults(), MaintenanceRequests.MODEL, FaultReported.class,
                         FaultReported.getClassSchema(), PendingFault::new, breakdowns::write),
                 EventInput.of("task-scheduled", topics.taskScheduled(), TaskSchedules.MODEL, TaskScheduled.class,
