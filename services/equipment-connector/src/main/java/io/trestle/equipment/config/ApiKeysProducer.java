@@ -9,21 +9,23 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+import io.trestle.rest.ApiKeys;
 
 /** Parses the API keys once, at startup, so a malformed entry stops the application instead of its first request. */
 public class ApiKeysProducer {
 
     private static final Logger LOG = Logger.getLogger(ApiKeysProducer.class);
+    public static final String PROPERTY = "trestle.equipment-connector.api-keys";
 
     @Produces
     @Singleton
     @Startup
     ApiKeys apiKeys(EquipmentConnectorConfig config, Config rawConfig) {
-        ApiKeys.rejectPerClientProperties(rawConfig.getPropertyNames());
-        ApiKeys keys = ApiKeys.parse(config.apiKeys().orElse(List.of()));
+        ApiKeys.rejectPerClientProperties(PROPERTY, rawConfig.getPropertyNames());
+        ApiKeys keys = ApiKeys.parse(PROPERTY, config.apiKeys().orElse(List.of()));
         if (keys.clients().isEmpty()) {
             LOG.warnf("No push clients configured (%s); every push request will be refused with 401",
-                    ApiKeys.PROPERTY);
+                    PROPERTY);
         } else {
             LOG.infof("%d push client(s) configured: %s", keys.clients().size(), String.join(", ", keys.clients()));
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.trestle.rest.ApiKeys;
 import io.trestle.schema.topic.TopicNames;
 
 /** Typed configuration of the equipment connector; every value can be set through environment variables. */

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.trestle.equipment.domain.Violation;
+import io.trestle.rest.Problem;
+import io.trestle.rest.Violation;
 
 /**
  * Turns unreadable JSON into a problem document that names the offending field, instead of a bare 400. Messages speak

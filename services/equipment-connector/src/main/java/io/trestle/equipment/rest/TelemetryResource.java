@@ -29,10 +29,13 @@ import org.jboss.logging.Logger;
 import io.smallrye.common.annotation.Blocking;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.domain.TelemetryBatch;
-import io.trestle.equipment.domain.Violation;
 import io.trestle.equipment.messaging.TelemetryPublisher;
 import io.trestle.equipment.service.TelemetryMapper;
 import io.trestle.equipment.service.TelemetryValidator;
+import io.trestle.rest.ApiKeyAuthenticated;
+import io.trestle.rest.ApiKeyFilter;
+import io.trestle.rest.Problem;
+import io.trestle.rest.Violation;
 import io.trestle.schema.equipment.TelemetryReading;
 
 /** Push ingest of telemetry batches. */

@@ -18,7 +18,7 @@ import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.domain.TelemetryBatch;
 import io.trestle.equipment.domain.TelemetryItem;
 import io.trestle.equipment.domain.TelemetryItem.Quantity;
-import io.trestle.equipment.domain.Violation;
+import io.trestle.rest.Violation;
 
 /**
  * Checks a whole push batch before anything is published, so that a batch is either accepted entirely or refused with

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.trestle.equipment.domain.TelemetryBatch;
-import io.trestle.equipment.domain.Violation;
+import io.trestle.rest.Problem;
+import io.trestle.rest.Violation;
 
 class JsonProblemMapperTest {
 

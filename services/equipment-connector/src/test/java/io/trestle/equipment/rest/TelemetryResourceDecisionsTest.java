@@ -20,6 +20,8 @@ import io.trestle.equipment.domain.TelemetryItem;
 import io.trestle.equipment.messaging.FakeEmitter;
 import io.trestle.equipment.messaging.TelemetryPublisher;
 import io.trestle.equipment.service.TelemetryValidator;
+import io.trestle.rest.ApiKeyFilter;
+import io.trestle.rest.Problem;
 
 /**
  * The resource's own decisions, without HTTP: what it does when the filter did not run, and how it answers for each way

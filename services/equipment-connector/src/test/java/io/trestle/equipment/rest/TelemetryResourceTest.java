@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.service.TelemetryMapper;
+import io.trestle.rest.ApiKeyFilter;
 import io.trestle.schema.topic.TrestleTopic;
 import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.quarkus.TrestleTestResource;

@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.trestle.rest.ApiKeyFilter;
 import io.trestle.testkit.quarkus.TrestleTestResource;
 
 /**

@@ -17,7 +17,7 @@ import io.trestle.equipment.domain.TelemetryBatch;
 import io.trestle.equipment.domain.TelemetryItem;
 import io.trestle.equipment.domain.TelemetryItem.Position;
 import io.trestle.equipment.domain.TelemetryItem.Quantity;
-import io.trestle.equipment.domain.Violation;
+import io.trestle.rest.Violation;
 
 class TelemetryValidatorTest {
 

@@ -1,4 +1,4 @@
-package io.trestle.equipment.rest;
+package io.trestle.rest;
 
 import java.util.Optional;
 
@@ -7,8 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import io.trestle.equipment.config.ApiKeys;
 
 /**
  * Authenticates push clients by their API key ({@code X-Api-Key}) on every resource annotated

@@ -1,4 +1,4 @@
-package io.trestle.equipment.rest;
+package io.trestle.rest;
 
 import java.util.List;
 
@@ -6,8 +6,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
-import io.trestle.equipment.domain.Violation;
 
 /** An RFC 9457 problem document, the body of every error answer of the API. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

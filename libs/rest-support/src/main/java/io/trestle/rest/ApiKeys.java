@@ -1,28 +1,25 @@
-package io.trestle.equipment.config;
+package io.trestle.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The API keys of the push clients, parsed from {@code trestle.equipment-connector.api-keys}: comma-separated
- * {@code client:key} entries, split at the first {@code ':'} so keys may contain colons. Every problem is reported by
- * entry number and client name; key values never appear in messages or logs.
+ * The API keys of a service's clients, parsed from one property of comma-separated {@code client:key} entries (e.g.
+ * {@code trestle.equipment-connector.api-keys}), split at the first {@code ':'} so keys may contain colons. Every
+ * problem is reported by property, entry number and client name; key values never appear in messages or logs.
  */
 public final class ApiKeys {
 
-    public static final String PROPERTY = "trestle.equipment-connector.api-keys";
-
     /** Lower case only: the name becomes the source system {@code push:<client>} and must not vary in case. */
     static final Pattern CLIENT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-
-    public static final String ENV = "TRESTLE_EQUIPMENT_CONNECTOR_API_KEYS";
 
     private final Map<String, byte[]> keysByClient;
 
@@ -36,12 +33,12 @@ public final class ApiKeys {
      * @throws IllegalArgumentException
      *             naming the first malformed entry by position (and client, where it has one)
      */
-    public static ApiKeys parse(List<String> entries) {
+    public static ApiKeys parse(String property, List<String> entries) {
         Map<String, byte[]> keysByClient = new LinkedHashMap<>();
         Map<String, String> clientByKey = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i).strip();
-            String position = PROPERTY + " entry " + (i + 1);
+            String position = property + " entry " + (i + 1);
             int separator = entry.indexOf(':');
             if (separator < 0) {
                 throw new IllegalArgumentException(position + " has no ':' between client and key; expected "
@@ -79,11 +76,12 @@ public final class ApiKeys {
      * @throws IllegalArgumentException
      *             naming the first property of the former form
      */
-    public static void rejectPerClientProperties(Iterable<String> propertyNames) {
+    public static void rejectPerClientProperties(String property, Iterable<String> propertyNames) {
+        String env = property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
         for (String name : propertyNames) {
-            if (name.startsWith(PROPERTY + ".") || name.startsWith(ENV + "_")) {
+            if (name.startsWith(property + ".") || name.startsWith(env + "_")) {
                 throw new IllegalArgumentException(name + " uses the former per-client form, which is no longer "
-                        + "read; configure all clients in " + PROPERTY + " (env " + ENV
+                        + "read; configure all clients in " + property + " (env " + env
                         + ") as comma-separated client:key entries");
             }
         }

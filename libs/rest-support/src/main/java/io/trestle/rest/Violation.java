@@ -1,4 +1,4 @@
-package io.trestle.equipment.domain;
+package io.trestle.rest;
 
 /**
  * Why one item of a request cannot be accepted.

@@ -1,4 +1,4 @@
-package io.trestle.equipment.rest;
+package io.trestle.rest;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
