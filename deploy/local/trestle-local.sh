@@ -59,6 +59,7 @@ DEMO_SERVICE=equipment-connector
 DEMO_CLIENT=local-demo
 AGGREGATOR_SERVICE=telemetry-aggregator
 SINK_SERVICE=odoo-sink
+CONNECTOR_SERVICE=odoo-connector
 SINK_GROUP_DEFAULT=trestle-odoo-sink # the sink's trestle.odoo-sink.consumer-group (prefix of one group per input), unless its properties file sets one
 
 # The Odoo stand-in: database, admin login and uid as in the recording it imitates (../shared/odoo); its admin API key
@@ -800,6 +801,20 @@ service_runtime_settings() {
             # Which Odoo it writes to, for rewind_sink_if_needed at the next start.
             mkdir -p "$STATE/services/$1"
             echo "$ODOO_URL $ODOO_DATABASE" >"$STATE/services/$1/odoo-target"
+            ;;
+        "$CONNECTOR_SERVICE")
+            if ((!ODOO_READY)); then
+                info "    $1 not started: $ODOO_PROBLEM"
+                return 1
+            fi
+            # Polling mode: the local stack has no Odoo database to capture changes from.
+            SERVICE_EXTRA_PROPS=(
+                "-Dtrestle.odoo-connector.mode=POLLING"
+                "-Dtrestle.odoo-connector.odoo.url=$ODOO_URL"
+                "-Dtrestle.odoo-connector.odoo.database=$ODOO_DATABASE"
+                "-Dtrestle.odoo-connector.odoo.login=$ODOO_LOGIN"
+            )
+            LAUNCH_ENV=("TRESTLE_ODOO_CONNECTOR_ODOO_API_KEY=$ODOO_KEY")
             ;;
     esac
     return 0
