@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -226,7 +227,7 @@ public class MasterDataMapper {
             // Private tasks (no project) are personal to-dos in Odoo 17, not part of any schedule.
             return null;
         }
-        Object hours = record.values().get("allocated_hours");
+        Double hours = positive(record.values().get("allocated_hours"));
         return ProjectTaskSnapshot.newBuilder()
                 .setMetadata(metadata(record))
                 .setTaskId(Long.toString(record.id()))
@@ -238,8 +239,9 @@ public class MasterDataMapper {
                 .setState(state((String) record.values().get("state")))
                 .setCostCodeId(referenceId(record, "analytic_account_id"))
                 .setPlannedStart(null)
-                .setPlannedEnd((Instant) record.values().get("date_deadline"))
-                .setAllocatedHours(hours == null ? null : ((Number) hours).doubleValue())
+                .setPlannedEnd(toSecond((Instant) record.values().get("date_deadline")))
+                .setAllocatedHours(hours)
+                .setAssigneeUserIds(assignees(record.values().get(OdooModel.ASSIGNEES)))
                 .setActive(flag(record, "active"))
                 .setDeleted(false)
                 .build();
@@ -273,10 +275,9 @@ public class MasterDataMapper {
         if (published.get(topics.equipment() + "|" + assetId) instanceof EquipmentAssetSnapshot previous) {
             rates.addAll(previous.getHourlyRates());
         }
-        rateField.map(field -> record.values().get(field)).ifPresent(value -> {
-            BigDecimal rate = BigDecimal.valueOf(((Number) value).doubleValue()).setScale(RATE_SCALE,
-                    RoundingMode.HALF_UP);
-            extendRates(rates, rate, Optional.ofNullable(record.writeDate()).orElse(clock.instant()));
+        rateField.map(field -> positive(record.values().get(field))).ifPresent(value -> {
+            BigDecimal rate = BigDecimal.valueOf(value).setScale(RATE_SCALE, RoundingMode.HALF_UP);
+            extendRates(rates, rate, Optional.ofNullable(toSecond(record.writeDate())).orElse(clock.instant()));
         });
         return EquipmentAssetSnapshot.newBuilder()
                 .setMetadata(metadata(record))
@@ -343,7 +344,7 @@ public class MasterDataMapper {
      */
     private EventMetadata metadata(OdooRecord record) {
         Instant now = clock.instant();
-        Instant writeDate = record.writeDate();
+        Instant writeDate = toSecond(record.writeDate());
         String identity = record.model().model() + "|" + record.id() + "|" + (record.deleted() ? "deleted" : writeDate);
         return EventMetadata.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)))
@@ -353,6 +354,29 @@ public class MasterDataMapper {
                 .setIngestedAt(now)
                 .setResolvedFrom(List.of())
                 .build();
+    }
+
+    /**
+     * Odoo's API reads datetimes to the second while its database keeps microseconds; truncated, both modes publish the
+     * same times and the same event ids.
+     */
+    private static Instant toSecond(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * A number Odoo leaves empty: NULL in the database, {@code 0.0} through the API (Odoo reads an empty float as
+     * zero). Both mean "not set" for hours and rates, so both publish as absent.
+     */
+    private static Double positive(Object value) {
+        return value instanceof Number number && number.doubleValue() > 0 ? number.doubleValue() : null;
+    }
+
+    private static List<String> assignees(Object userIds) {
+        if (!(userIds instanceof List<?> ids)) {
+            return null;
+        }
+        return ids.stream().map(id -> ((Number) id).longValue()).sorted().map(String::valueOf).toList();
     }
 
     static OdooTaskState state(String odooState) {

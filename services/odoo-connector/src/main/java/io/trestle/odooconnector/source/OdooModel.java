@@ -18,6 +18,11 @@ public enum OdooModel {
     EQUIPMENT("maintenance.equipment", "maintenance_equipment",
             List.of("name", "active", "serial_no", "model", "category_id", "company_id", "write_date"));
 
+    /** The many2many field of tasks holding their assignees, stored in {@link #ASSIGNEE_TABLE}, not a column. */
+    public static final String ASSIGNEES = "user_ids";
+    /** Odoo 17's relation table of task assignees: {@code (task_id, user_id)}. */
+    public static final String ASSIGNEE_TABLE = "project_task_user_rel";
+
     private final String model;
     private final String table;
     private final List<String> fields;
@@ -39,8 +44,8 @@ public enum OdooModel {
     }
 
     /**
-     * The fields every source reads. The equipment's hourly rate field is configurable and read in addition when
-     * configured.
+     * The columns every source reads. The equipment's hourly rate field is configurable and read in addition when
+     * configured; the tasks' assignees ({@link #ASSIGNEES}) live in a relation table and are read in addition too.
      */
     public List<String> fields() {
         return fields;

@@ -14,7 +14,8 @@ import java.util.Objects;
  * Values by field type: char/text → {@link String} (translatable fields already resolved to the configured language);
  * integer → {@link Long}; float/monetary → {@link Double}; boolean → {@link Boolean} (Odoo's NULL is false); date →
  * {@link java.time.LocalDate}; datetime → {@link Instant} (Odoo stores UTC); selection → its key as {@link String};
- * many2one → {@link Reference}; an empty value → absent from the map or null.
+ * many2one → {@link Reference}; many2many → sorted {@code List<Long>} of ids; an empty value → absent from the map or
+ * null.
  *
  * @param deleted
  *            true when the record was deleted in Odoo; {@code values} then holds what the source still knew (possibly

@@ -62,7 +62,7 @@ class MasterDataMapperTest {
         ProjectTaskSnapshot task = (ProjectTaskSnapshot) publish(record(OdooModel.TASK, 5,
                 Map.of("name", "Pour deck", "active", true, "project_id", new Reference(42, "Riverside Bridge"),
                         "stage_id", new Reference(3, "In Progress"), "state", "1_canceled", "date_deadline",
-                        MONDAY, "allocated_hours", 40.0, "write_date", MONDAY)))
+                        MONDAY, "allocated_hours", 40.0, "user_ids", List.of(9L, 12L), "write_date", MONDAY)))
                 .value();
 
         assertThat(task.getProjectId()).isEqualTo("42");
@@ -70,6 +70,7 @@ class MasterDataMapperTest {
         assertThat(task.getState()).isEqualTo(OdooTaskState.CANCELLED);
         assertThat(task.getPlannedEnd()).isEqualTo(MONDAY);
         assertThat(task.getAllocatedHours()).isEqualTo(40.0);
+        assertThat(task.getAssigneeUserIds()).containsExactly("9", "12");
         assertThat(mapper.map(List.of(record(OdooModel.TASK, 6, Map.of("name", "Call the bank", "active", true)))))
                 .isEmpty();
     }
@@ -128,6 +129,29 @@ class MasterDataMapperTest {
         assertThat(mapper.map(List.of(record(OdooModel.EQUIPMENT, 17, renumbered))))
                 .as("an unchanged serial number publishes no crosswalk entry").extracting(Publication::topic)
                 .containsExactly(TopicNames.MASTER_EQUIPMENT_ASSET);
+    }
+
+    @Test
+    void aDatabaseRowAndAnApiRecordOfTheSameVersionPublishTheSameSnapshot() {
+        Map<String, Object> fromDatabase = new HashMap<>(equipment(90.0, MONDAY.plusNanos(123_456_000)).values());
+        fromDatabase.put("x_hourly_rate", null);
+        Map<String, Object> fromApi = new HashMap<>(equipment(90.0, MONDAY).values());
+        fromApi.put("x_hourly_rate", 0.0);
+
+        EquipmentAssetSnapshot database = (EquipmentAssetSnapshot) last(
+                new MasterDataMapper(topics(), Optional.of("x_hourly_rate"), "EUR", Clock.fixed(MONDAY, ZoneOffset.UTC))
+                        .map(List.of(record(OdooModel.EQUIPMENT, 17, fromDatabase))));
+        EquipmentAssetSnapshot api = (EquipmentAssetSnapshot) last(
+                new MasterDataMapper(topics(), Optional.of("x_hourly_rate"), "EUR", Clock.fixed(MONDAY, ZoneOffset.UTC))
+                        .map(List.of(record(OdooModel.EQUIPMENT, 17, fromApi))));
+
+        assertThat(database).isEqualTo(api);
+        assertThat(api.getHourlyRates()).as("an empty rate field is no rate").isEmpty();
+        assertThat(api.getMetadata().getOccurredAt()).isEqualTo(MONDAY);
+    }
+
+    private static Object last(List<Publication> publications) {
+        return publications.get(publications.size() - 1).value();
     }
 
     @Test

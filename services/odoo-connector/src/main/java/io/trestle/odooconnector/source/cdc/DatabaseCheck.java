@@ -55,6 +55,7 @@ final class DatabaseCheck {
             for (OdooModel model : OdooModel.values()) {
                 table(connection, model);
             }
+            readable(connection, CapturedColumns.SCHEMA + "." + OdooModel.ASSIGNEE_TABLE, "the tasks' assignees");
             publication(connection);
             slot(connection);
         } catch (SQLException e) {
@@ -85,6 +86,17 @@ final class DatabaseCheck {
                         + ". As a superuser run: ALTER ROLE " + ident(target.user()) + " WITH REPLICATION; "
                         + "(on Amazon RDS: GRANT rds_replication TO " + ident(target.user()) + ";)");
             }
+        }
+    }
+
+    private void readable(Connection connection, String table, String holding) throws SQLException {
+        if (!bool(connection, "SELECT to_regclass(?) IS NOT NULL", table)) {
+            throw new CdcSetupException("Table " + table + " (" + holding + ") does not exist in " + target
+                    + ": is this Odoo's database, with the project module installed?");
+        }
+        if (!bool(connection, "SELECT has_table_privilege(?, 'SELECT')", table)) {
+            throw new CdcSetupException("User " + target.user() + " may not read " + table + " (" + holding
+                    + "). Run: GRANT SELECT ON " + table + " TO " + ident(target.user()) + ";");
         }
     }
 

@@ -53,7 +53,7 @@ final class LookupQueries implements AutoCloseable {
             for (Row row : rows) {
                 records.add(row.unavailable().isEmpty() ? row.record() : readBack(row));
             }
-            return withNames(records);
+            return withAssignees(withNames(records));
         });
     }
 
@@ -111,6 +111,45 @@ final class LookupQueries implements AutoCloseable {
             named.add(new OdooRecord(record.model(), record.id(), values, record.deleted()));
         }
         return named;
+    }
+
+    /**
+     * Adds the current assignees of every task, read from their relation table: Odoo changes them in the transaction
+     * that also writes the task row (its write_date), so the row's change is when they are read.
+     */
+    private List<OdooRecord> withAssignees(List<OdooRecord> records) throws SQLException {
+        Set<Long> tasks = new TreeSet<>();
+        for (OdooRecord record : records) {
+            if (record.model() == OdooModel.TASK && !record.deleted()) {
+                tasks.add(record.id());
+            }
+        }
+        if (tasks.isEmpty()) {
+            return records;
+        }
+        Map<Long, List<Long>> assignees = new HashMap<>();
+        tasks.forEach(task -> assignees.put(task, new ArrayList<>()));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT task_id, user_id FROM "
+                + CapturedColumns.SCHEMA + "." + OdooModel.ASSIGNEE_TABLE
+                + " WHERE task_id = ANY(?) ORDER BY task_id, user_id")) {
+            statement.setArray(1, connection.createArrayOf("int8", tasks.toArray()));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    assignees.get(result.getLong(1)).add(result.getLong(2));
+                }
+            }
+        }
+        List<OdooRecord> withAssignees = new ArrayList<>(records.size());
+        for (OdooRecord record : records) {
+            if (assignees.containsKey(record.id()) && record.model() == OdooModel.TASK && !record.deleted()) {
+                Map<String, Object> values = new LinkedHashMap<>(record.values());
+                values.put(OdooModel.ASSIGNEES, List.copyOf(assignees.get(record.id())));
+                withAssignees.add(new OdooRecord(record.model(), record.id(), values, false));
+            } else {
+                withAssignees.add(record);
+            }
+        }
+        return withAssignees;
     }
 
     private Optional<String> nameTable(OdooModel model, String column) {

@@ -36,7 +36,7 @@ final class RecordReader {
     private static final String WRITE_DATE = "write_date";
     private static final Set<String> TEXT_TYPES = Set.of("char", "text", "html", "selection");
     private static final Set<String> NUMBER_TYPES = Set.of("integer", "float", "monetary");
-    private static final Set<String> OTHER_TYPES = Set.of("boolean", "date", "datetime", "many2one");
+    private static final Set<String> OTHER_TYPES = Set.of("boolean", "date", "datetime", "many2one", "many2many");
 
     /** A record's id and {@code write_date} (null when it has none), for reconciliation. */
     record Stamp(long id, Instant writeDate) {
@@ -65,6 +65,9 @@ final class RecordReader {
     static RecordReader check(OdooClient odoo, OdooModel model, Optional<String> requiredExtra, String setting,
             String language) {
         List<String> wanted = new ArrayList<>(model.fields());
+        if (model == OdooModel.TASK) {
+            wanted.add(OdooModel.ASSIGNEES);
+        }
         requiredExtra.ifPresent(wanted::add);
         Map<String, FieldInfo> found = odoo.fieldsGet(model.model(), wanted);
         requiredExtra.ifPresent(field -> {
@@ -144,6 +147,12 @@ final class RecordReader {
     private static Object value(String type, JsonNode value) {
         if (type.equals("boolean")) {
             return value.asBoolean(false);
+        }
+        if (type.equals("many2many")) {
+            List<Long> ids = new ArrayList<>();
+            value.forEach(id -> ids.add(id.asLong()));
+            Collections.sort(ids);
+            return ids;
         }
         if (value.isNull() || value.isMissingNode() || (value.isBoolean() && !value.booleanValue())) {
             return null;

@@ -29,6 +29,10 @@ class CdcDatabaseCheckTest {
     private static final String NO_KAFKA = "127.0.0.1:9";
     private static final List<String> CAPTURED = List.of("public.account_analytic_account",
             "public.maintenance_equipment", "public.project_project", "public.project_task");
+    /** The captured tables and the relation table the tasks' assignees are read from. */
+    private static final List<String> READ = List.of("public.account_analytic_account",
+            "public.maintenance_equipment", "public.project_project", "public.project_task",
+            "public.project_task_user_rel");
 
     private OdooDatabase odoo;
     private String slot;
@@ -80,8 +84,17 @@ class CdcDatabaseCheckTest {
     }
 
     @Test
-    void userWhoMayNotCreateThePublicationIsRefusedWithTheStatementForTheOwner() {
+    void userWhoMayNotReadTheAssigneesIsRefusedWithTheGrant() {
         String user = createUser("REPLICATION", CAPTURED);
+
+        assertThatThrownBy(() -> startAs(user)).isInstanceOf(CdcSetupException.class)
+                .hasMessageContaining("may not read public.project_task_user_rel (the tasks' assignees). Run: GRANT "
+                        + "SELECT ON public.project_task_user_rel TO \"" + user + "\"");
+    }
+
+    @Test
+    void userWhoMayNotCreateThePublicationIsRefusedWithTheStatementForTheOwner() {
+        String user = createUser("REPLICATION", READ);
 
         assertThatThrownBy(() -> startAs(user)).isInstanceOf(CdcSetupException.class)
                 .hasMessageContainingAll("may not create the publication", "CREATE PUBLICATION trestle_odoo_connector "

@@ -70,6 +70,7 @@ class CdcSourceTest {
                             active, date_deadline, allocated_hours, write_date)
                         VALUES (30, 20, 1, 5, 10, 'Pour footings', '01_in_progress', NULL, '2026-04-15 16:00:00', 40.5,
                                 '2026-03-02 08:17:00')""",
+                "INSERT INTO project_task_user_rel (task_id, user_id) VALUES (30, 8)",
                 """
                         INSERT INTO maintenance_equipment (id, company_id, category_id, name, serial_no, model,
                             effective_date, equipment_assign_to, active, x_hourly_rate, write_date)
@@ -95,7 +96,8 @@ class CdcSourceTest {
                         new Reference(20, "Pont du port"), "company_id", company, "parent_id", null, "stage_id",
                         new Reference(5, "En cours"), "state", "01_in_progress", "analytic_account_id",
                         new Reference(10, "Terrassement"), "date_deadline", Instant.parse("2026-04-15T16:00:00Z"),
-                        "allocated_hours", 40.5, "write_date", Instant.parse("2026-03-02T08:17:00Z")), false),
+                        "allocated_hours", 40.5, "write_date", Instant.parse("2026-03-02T08:17:00Z"),
+                        OdooModel.ASSIGNEES, List.of(8L)), false),
                 new OdooRecord(OdooModel.EQUIPMENT, 40, values("name", "Excavator CAT 320", "active", true, "serial_no",
                         "CAT320-0042", "model", "320 GC", "category_id", new Reference(3, "Excavators"), "company_id",
                         company, "write_date", Instant.parse("2026-03-02T08:18:00Z"), "x_hourly_rate", 95.5), false));
@@ -142,6 +144,7 @@ class CdcSourceTest {
         odoo.execute(insertTask(32, "Draft"), "UPDATE project_task SET name = 'Formwork' WHERE id = 32",
                 insertProject(21, "{\"en_US\": \"Ring Road\"}"),
                 "UPDATE project_task SET project_id = 21, allocated_hours = 16 WHERE id = 32",
+                "INSERT INTO project_task_user_rel (task_id, user_id) VALUES (32, 7), (32, 5)",
                 "UPDATE project_project SET active = false WHERE id = 21");
 
         List<OdooRecord> call = handler.awaitCallWith(OdooModel.PROJECT, 21, project -> true);
@@ -149,7 +152,8 @@ class CdcSourceTest {
         assertThat(call.get(0)).satisfies(task -> {
             assertThat(task.model()).isEqualTo(OdooModel.TASK);
             assertThat(task.values()).containsEntry("name", "Formwork").containsEntry("allocated_hours", 16.0)
-                    .containsEntry("project_id", new Reference(21, "Ring Road"));
+                    .containsEntry("project_id", new Reference(21, "Ring Road"))
+                    .containsEntry(OdooModel.ASSIGNEES, List.of(5L, 7L));
         });
         assertThat(call.get(1).values()).containsEntry("name", "Ring Road").containsEntry("active", false);
         assertThat(handler.calls()).hasSize(1);

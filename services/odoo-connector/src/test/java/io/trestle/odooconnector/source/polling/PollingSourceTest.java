@@ -66,8 +66,9 @@ class PollingSourceTest {
         startOdoo(OdooStandInOptions.defaults());
         long project = odoo.seed("project.project",
                 Map.of("name", "Site A", "company_id", 1, "date_start", "2026-03-02"));
+        long crew = odoo.seed("res.users", Map.of("name", "Concrete crew", "login", "concrete.crew"));
         long task = odoo.seed("project.task", Map.of("name", "Pour foundation", "project_id", project,
-                "date_deadline", "2026-03-20 07:00:00", "allocated_hours", 12.0));
+                "date_deadline", "2026-03-20 07:00:00", "allocated_hours", 12.0, "user_ids", List.of(crew, 2)));
         long equipment = odoo.seed("maintenance.equipment",
                 Map.of("name", "Excavator EX-12", "serial_no", "EX-12", "cost", 125000.0));
         RecordingHandler handler = new RecordingHandler();
@@ -88,6 +89,7 @@ class PollingSourceTest {
                 .containsEntry("project_id", new Reference(project, "Site A"))
                 .containsEntry("date_deadline", Instant.parse("2026-03-20T07:00:00Z"))
                 .containsEntry("allocated_hours", 12.0).containsEntry("state", "01_in_progress")
+                .containsEntry(OdooModel.ASSIGNEES, List.of(2L, crew))
                 .doesNotContainKey("parent_id");
         assertThat(handler.latest(COST_CODE, account).orElseThrow().values()).containsEntry("name", "Site A")
                 .containsEntry("plan_id", new Reference(1, "Projects")).doesNotContainKey("code");
