@@ -110,6 +110,15 @@ public interface ConnectorConfig {
         /** How often all ids are compared with what was published, to find deleted records. */
         @WithDefault("PT1H")
         Duration reconciliation();
+
+        /**
+         * The largest share of a model's known records one reconciliation may report deleted. More looks like lost
+         * access (an API user whose record rules changed) rather than deletions, so the connector refuses and reports
+         * it instead of tombstoning the master data; 1.0 turns the guard off. Models with fewer than 20 known records
+         * are not guarded.
+         */
+        @WithDefault("0.5")
+        double maxDeletionShare();
     }
 
     /** The Odoo API (polling mode). */

@@ -39,6 +39,8 @@ final class ModelSync {
 
     private static final String BY_WRITE_DATE = "write_date asc, id asc";
     private static final String BY_ID = "id asc";
+    /** Models with fewer known records are not guarded: deleting most of a handful is ordinary. */
+    static final int GUARDED_FROM = 20;
     /** Below every write_date the ORM sets; it keeps out rows written around the ORM, which have none to poll on. */
     private static final String BEFORE_EVERYTHING = "1970-01-01 00:00:00";
 
@@ -47,13 +49,16 @@ final class ModelSync {
     private final KafkaPositions positions;
     private final ChangeHandler handler;
     private final int pageSize;
+    private final double maxDeletionShare;
 
-    ModelSync(RecordReader reader, ModelState state, KafkaPositions positions, ChangeHandler handler, int pageSize) {
+    ModelSync(RecordReader reader, ModelState state, KafkaPositions positions, ChangeHandler handler, int pageSize,
+            double maxDeletionShare) {
         this.reader = reader;
         this.state = state;
         this.positions = positions;
         this.handler = handler;
         this.pageSize = pageSize;
+        this.maxDeletionShare = maxDeletionShare;
     }
 
     /** Hands over everything written since the cursor, then returns. */
@@ -95,6 +100,13 @@ final class ModelSync {
             handOver(reader.records(List.of(List.of("id", "in", ids)), BY_ID, ids.size()), false);
         }
         List<Long> deleted = state.knownIds().stream().filter(id -> !existing.containsKey(id)).sorted().toList();
+        int known = state.knownIds().size();
+        if (known >= GUARDED_FROM && deleted.size() > maxDeletionShare * known) {
+            throw new IllegalStateException("Reconciling " + reader.model().model() + " would delete " + deleted.size()
+                    + " of " + known + " known records; refused, nothing was deleted. Check that the API user still "
+                    + "sees every record (access rights, record rules, companies); if the deletions are real, raise "
+                    + "trestle.odoo-connector.polling.max-deletion-share");
+        }
         for (List<Long> ids : pages(deleted)) {
             handler.handle(ids.stream().map(id -> OdooRecord.deletion(reader.model(), id)).toList());
             positions.save(reader.model(), Map.of(), ids, null);

@@ -50,6 +50,7 @@ public final class PollingSource implements MasterDataSource {
     private final Duration interval;
     private final Duration reconciliation;
     private final int pageSize;
+    private final double maxDeletionShare;
     private final String language;
     private final Optional<String> rateField;
     private final KafkaPositions positions;
@@ -88,6 +89,7 @@ public final class PollingSource implements MasterDataSource {
                     "trestle.odoo-connector.polling.page-size must be at least 1, was " + polling.pageSize());
         }
         this.pageSize = polling.pageSize();
+        this.maxDeletionShare = polling.maxDeletionShare();
         this.language = config.language();
         this.rateField = config.rates().equipmentField().filter(field -> !field.isBlank());
         this.positions = new KafkaPositions(Objects.requireNonNull(bootstrapServers, "bootstrapServers"),
@@ -210,7 +212,8 @@ public final class PollingSource implements MasterDataSource {
         for (OdooModel model : OdooModel.values()) {
             Optional<String> extra = model == OdooModel.EQUIPMENT ? rateField : Optional.empty();
             RecordReader reader = RecordReader.check(odoo, model, extra, RATE_SETTING, language);
-            prepared.put(model, new ModelSync(reader, states.get(model), positions, handler, pageSize));
+            prepared.put(model, new ModelSync(reader, states.get(model), positions, handler, pageSize,
+                    maxDeletionShare));
         }
         return prepared;
     }

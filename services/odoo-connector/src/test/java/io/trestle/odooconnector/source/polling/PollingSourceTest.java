@@ -170,6 +170,27 @@ class PollingSourceTest {
     }
 
     @Test
+    void aReconciliationThatWouldDeleteMostRecordsIsRefusedAndReportedInsteadOfTombstoningThem() {
+        startOdoo(OdooStandInOptions.defaults());
+        List<Long> machines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            machines.add((long) odoo.seed("maintenance.equipment", Map.of("name", "Machine " + i)));
+        }
+        RecordingHandler handler = new RecordingHandler();
+        PollingSource source = source(Map.of("trestle.odoo-connector.polling.reconciliation", "PT0.3S"));
+        source.start(handler);
+        awaitEverythingPublished(handler);
+
+        client.unlink("maintenance.equipment", machines.subList(0, 11));
+
+        await().atMost(PATIENCE).until(() -> source.status().lastFailure() != null
+                && source.status().lastFailure().message().contains("would delete 11 of 20"));
+        assertThat(handler.of(EQUIPMENT).stream().filter(OdooRecord::deleted)).isEmpty();
+        assertThat(source.health().ready()).isFalse();
+        assertThat(source.status().models().get(EQUIPMENT).known()).isEqualTo(20);
+    }
+
+    @Test
     void aDeletedRecordIsHandedOverAsADeletionAtTheNextReconciliation() {
         startOdoo(OdooStandInOptions.defaults());
         long kept = odoo.seed("maintenance.equipment", Map.of("name", "Excavator EX-12"));
