@@ -31,17 +31,34 @@ public interface EquipmentConnectorConfig {
         /** Canonical telemetry events, keyed by asset id. */
         @WithDefault(TopicNames.EQUIPMENT_TELEMETRY)
         String telemetry();
+
+        /** Faults and breakdowns, keyed by asset id. */
+        @WithDefault(TopicNames.EQUIPMENT_FAULT)
+        String faults();
+
+        /** Maintenance work orders, keyed by asset id. */
+        @WithDefault(TopicNames.EQUIPMENT_WORK_ORDER)
+        String workOrders();
+
+        /** Equipment reservations, keyed by asset id. */
+        @WithDefault(TopicNames.EQUIPMENT_RESERVATION)
+        String reservations();
+
+        /** Availability changes, keyed by asset id. */
+        @WithDefault(TopicNames.EQUIPMENT_AVAILABILITY)
+        String availability();
     }
 
     interface Ingest {
 
-        /** Largest number of readings accepted in one request; larger batches are refused whole. */
+        /** Largest number of readings or items accepted in one request; larger batches are refused whole. */
         @WithDefault("1000")
         int maxBatchSize();
 
         /**
          * Most readings handed to Kafka and not yet acknowledged, over all requests; a batch that does not fit is
          * refused with 503 and {@code Retry-After}. At least {@link #maxBatchSize()}, so a full batch can ever fit.
+         * Every other push channel (faults, work orders, …) has a limit of this size of its own.
          */
         @WithDefault("8192")
         int maxInFlightReadings();

@@ -45,7 +45,8 @@ public class JsonProblemMapper {
         }
         Violation violation = new Violation(itemIndex(exception), null, field, message(exception));
         return new Problem("https://trestle.dev/problems/malformed-json", "Malformed JSON",
-                Response.Status.BAD_REQUEST.getStatusCode(), "The body could not be read as a telemetry batch.",
+                Response.Status.BAD_REQUEST.getStatusCode(),
+                "The body could not be read as a batch of the documented shape.",
                 List.of(violation)).toResponse();
     }
 

@@ -140,8 +140,4 @@ public class TelemetryResource {
     private static CompletionStage<Response> completed(Response response) {
         return CompletableFuture.completedFuture(response);
     }
-
-    /** Answer to an accepted batch. */
-    public record Accepted(int accepted, String correlationId, List<UUID> eventIds) {
-    }
 }

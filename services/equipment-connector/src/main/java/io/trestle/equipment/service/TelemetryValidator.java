@@ -1,6 +1,5 @@
 package io.trestle.equipment.service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import jakarta.inject.Inject;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.domain.TelemetryBatch;
 import io.trestle.equipment.domain.TelemetryItem;
-import io.trestle.equipment.domain.TelemetryItem.Quantity;
 import io.trestle.rest.Violation;
 
 /**
@@ -29,10 +27,10 @@ public class TelemetryValidator {
 
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
 
-    static final int MAX_ID_LENGTH = 128;
+    static final int MAX_ID_LENGTH = ItemChecker.MAX_ID_LENGTH;
 
     /** No feed reports readings this old: an earlier time is a device clock reset to an epoch (1970, GPS 1980). */
-    static final Instant EARLIEST_READING_TIME = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant EARLIEST_READING_TIME = ItemChecker.EARLIEST_TIME;
     /*
      * Upper bounds far beyond any real machine (1,000,000 h is over a century of running), there to refuse corrupt
      * values before they become costs downstream. Quantities are bounded in their own unit.
@@ -90,9 +88,11 @@ public class TelemetryValidator {
             return violations;
         }
         Set<String> seenIds = new HashSet<>();
+        Instant latestPlausible = clock.instant().plus(maxClockSkew);
         for (int i = 0; i < batch.readings().size(); i++) {
             TelemetryItem item = batch.readings().get(i);
-            ItemChecker check = new ItemChecker(i, item == null ? null : item.readingId(), violations);
+            ItemChecker check = new ItemChecker("readings", i, item == null ? null : item.readingId(), violations,
+                    latestPlausible);
             if (item == null) {
                 check.fail("", "must be an object, not null");
                 continue;
@@ -139,66 +139,6 @@ public class TelemetryValidator {
             check.range("location.longitude", item.location().longitude(), -180, 180);
             check.optionalRange("location.altitudeMeters", item.location().altitudeMeters(), MIN_ALTITUDE,
                     MAX_ALTITUDE);
-        }
-    }
-
-    /** Collects the violations of one item under its JSON path. */
-    private static final class ItemChecker {
-
-        private final int index;
-        private final String itemId;
-        private final List<Violation> violations;
-
-        ItemChecker(int index, String itemId, List<Violation> violations) {
-            this.index = index;
-            this.itemId = itemId;
-            this.violations = violations;
-        }
-
-        void fail(String field, String message) {
-            String path = "readings[" + index + "]" + (field.isEmpty() ? "" : "." + field);
-            violations.add(new Violation(index, itemId, path, message));
-        }
-
-        void identifier(String field, String value) {
-            if (value == null || value.isBlank()) {
-                fail(field, "is required");
-            } else if (value.length() > MAX_ID_LENGTH) {
-                fail(field, "is longer than " + MAX_ID_LENGTH + " characters");
-            }
-        }
-
-        void optionalRange(String field, Double value, double min, double max) {
-            if (value != null) {
-                range(field, value, min, max);
-            }
-        }
-
-        void range(String field, Double value, double min, double max) {
-            if (value == null) {
-                fail(field, "is required");
-            } else if (!Double.isFinite(value)) {
-                // JSON has no infinity, but a literal like 1e400 overflows to it when parsed.
-                fail(field, "must be a finite number, was " + value);
-            } else if (value < min || value > max) {
-                fail(field, "must be between " + format(min) + " and " + format(max) + ", was " + value);
-            }
-        }
-
-        void quantity(String field, Quantity quantity, Units kind) {
-            if (quantity == null) {
-                return;
-            }
-            range(field + ".value", quantity.value(), 0, MAX_QUANTITY);
-            if (kind.normalise(quantity.unit()).isEmpty()) {
-                fail(field + ".unit", "unit '" + quantity.unit() + "' is not a known " + kind.name().toLowerCase()
-                        + " unit");
-            }
-        }
-
-        /** Bounds as people write them: 100 rather than 100.0, 10000000000 rather than 1.0E10. */
-        private static String format(double bound) {
-            return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
         }
     }
 }

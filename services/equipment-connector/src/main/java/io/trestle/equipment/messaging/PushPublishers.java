@@ -1,0 +1,71 @@
+package io.trestle.equipment.messaging;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.trestle.equipment.config.EquipmentConnectorConfig;
+import io.trestle.schema.equipment.AvailabilityChanged;
+import io.trestle.schema.equipment.FaultReported;
+import io.trestle.schema.equipment.ReservationChanged;
+import io.trestle.schema.equipment.WorkOrderChanged;
+
+/**
+ * The publishers of the equipment platform's events, each keyed by asset on its own channel; topic names are
+ * configuration ({@code trestle.equipment-connector.topics}).
+ */
+@Singleton
+@Startup // checks the limits when the application starts, not at the first request
+public class PushPublishers {
+
+    public static final String FAULT_CHANNEL = "fault-out";
+    public static final String WORK_ORDER_CHANNEL = "work-order-out";
+    public static final String RESERVATION_CHANNEL = "reservation-out";
+    public static final String AVAILABILITY_CHANNEL = "availability-out";
+    private static final int BUFFER = BoundedPublisher.EMITTER_BUFFER_SIZE;
+
+    private final BoundedPublisher<FaultReported> faults;
+    private final BoundedPublisher<WorkOrderChanged> workOrders;
+    private final BoundedPublisher<ReservationChanged> reservations;
+    private final BoundedPublisher<AvailabilityChanged> availability;
+
+    @Inject
+    public PushPublishers(
+            @Channel(FAULT_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Record<String, FaultReported>> faults,
+            @Channel(WORK_ORDER_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Record<String, WorkOrderChanged>> workOrders,
+            @Channel(RESERVATION_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Record<String, ReservationChanged>> reservations,
+            @Channel(AVAILABILITY_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Record<String, AvailabilityChanged>> availability,
+            EquipmentConnectorConfig config) {
+        int maxInFlight = config.ingest().maxInFlightReadings();
+        int maxBatchSize = config.ingest().maxBatchSize();
+        this.faults = new BoundedPublisher<>(faults, FaultReported::getAssetId, FAULT_CHANNEL, maxInFlight,
+                maxBatchSize);
+        this.workOrders = new BoundedPublisher<>(workOrders, WorkOrderChanged::getAssetId, WORK_ORDER_CHANNEL,
+                maxInFlight, maxBatchSize);
+        this.reservations = new BoundedPublisher<>(reservations, ReservationChanged::getAssetId,
+                RESERVATION_CHANNEL, maxInFlight, maxBatchSize);
+        this.availability = new BoundedPublisher<>(availability, AvailabilityChanged::getAssetId,
+                AVAILABILITY_CHANNEL, maxInFlight, maxBatchSize);
+    }
+
+    public BoundedPublisher<FaultReported> faults() {
+        return faults;
+    }
+
+    public BoundedPublisher<WorkOrderChanged> workOrders() {
+        return workOrders;
+    }
+
+    public BoundedPublisher<ReservationChanged> reservations() {
+        return reservations;
+    }
+
+    public BoundedPublisher<AvailabilityChanged> availability() {
+        return availability;
+    }
+}
