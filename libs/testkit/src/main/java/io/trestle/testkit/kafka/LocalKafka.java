@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class LocalKafka implements KafkaBroker, AutoCloseable {
     /** Formats, starts and waits for a single-node broker; takes a few seconds. */
     public static LocalKafka start() {
         KafkaVersions.requireMatchingClients();
+        keepTheJvmOnKafkaFaults();
         long started = System.nanoTime();
         KafkaClusterTestKit cluster = null;
         try {
@@ -105,6 +107,19 @@ public final class LocalKafka implements KafkaBroker, AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The in-JVM Kafka broker did not stop cleanly", e);
         }
+    }
+
+    /**
+     * A Kafka server ends the process on a fatal fault ({@code Exit.halt}); a broker stopped by the test JVM's shutdown
+     * hook can meet one while its threads wind down, and the non-zero exit then fails a build whose tests all passed
+     * (surefire: "Error occurred in starting fork"). In a test JVM the fault is logged instead; a test that needs the
+     * broker sees it fail anyway.
+     */
+    private static void keepTheJvmOnKafkaFaults() {
+        Exit.setExitProcedure((status, message) -> LOG.warn("Kafka asked to exit with {} ({}); ignored in tests",
+                status, message));
+        Exit.setHaltProcedure((status, message) -> LOG.warn("Kafka asked to halt with {} ({}); ignored in tests",
+                status, message));
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster) {

@@ -1,7 +1,9 @@
 package io.trestle.equipment.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -26,7 +28,17 @@ public interface EquipmentConnectorConfig {
 
     Ingest ingest();
 
+    /**
+     * ISO 15143-3 (AEMP 2.0) vendor APIs polled for fleet snapshots, by vendor name
+     * ({@code trestle.equipment-connector.vendors.<name>.base-url}). None configured means nothing is polled.
+     */
+    Map<String, Vendor> vendors();
+
     interface Topics {
+
+        /** The compacted crosswalk the polled vendors' machines are resolved through (read, never written). */
+        @WithDefault(TopicNames.MASTER_CROSSWALK)
+        String crosswalk();
 
         /** Canonical telemetry events, keyed by asset id. */
         @WithDefault(TopicNames.EQUIPMENT_TELEMETRY)
@@ -70,5 +82,60 @@ public interface EquipmentConnectorConfig {
         /** How long a request waits for the broker to acknowledge its readings before answering 503. */
         @WithDefault("PT30S")
         Duration publishTimeout();
+    }
+
+    interface Vendor {
+
+        /** How the connector authenticates to a vendor API. */
+        enum Auth {
+            NONE,
+            /** HTTP basic with {@code username} and {@code password}. */
+            BASIC,
+            /** The {@code api-key} in the header named {@code api-key-header}. */
+            API_KEY,
+            /** A bearer token fetched from {@code token-url} with {@code client-id} and {@code client-secret}. */
+            OAUTH2_CLIENT_CREDENTIALS
+        }
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The API root the {@code Fleet} resources lie under, e.g. {@code https://aemp.vendor.example/fleet-42/}. */
+        URI baseUrl();
+
+        /** The crosswalk system the vendor's machine ids are mapped under; {@code aemp:<name>} when absent. */
+        Optional<String> system();
+
+        @WithDefault("NONE")
+        Auth auth();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        Optional<String> apiKeyHeader();
+
+        Optional<String> apiKey();
+
+        Optional<URI> tokenUrl();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        /** Time between the end of one polling cycle and the start of the next. */
+        @WithDefault("PT15M")
+        Duration interval();
+
+        /**
+         * The vendor's request budget: the least time between two requests for the same URL. A cycle that would break
+         * it waits for the next one.
+         */
+        @WithDefault("PT15M")
+        Duration minRequestSpacing();
+
+        /** How long one request may take, connecting included. */
+        @WithDefault("PT30S")
+        Duration requestTimeout();
     }
 }

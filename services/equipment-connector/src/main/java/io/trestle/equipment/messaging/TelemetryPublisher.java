@@ -10,12 +10,13 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
+import io.trestle.equipment.service.ReadingPublisher;
 import io.trestle.schema.equipment.TelemetryReading;
 
 /** Publishes telemetry readings keyed by asset. */
 @Singleton // no client proxy: its superclass has no constructor without parameters to proxy through
 @Startup // checks the limits when the application starts, not at the first request
-public class TelemetryPublisher extends BoundedPublisher<TelemetryReading> {
+public class TelemetryPublisher extends BoundedPublisher<TelemetryReading> implements ReadingPublisher {
 
     /** Channel of the telemetry topic; its topic name is configuration ({@code trestle.equipment-connector.topics}). */
     public static final String CHANNEL = "telemetry-out";

@@ -36,6 +36,7 @@ import io.trestle.odooconnector.config.ConnectorConfig;
 import io.trestle.odooconnector.source.OdooModel;
 import io.trestle.odooconnector.source.OdooRecord;
 import io.trestle.odooconnector.source.OdooRecord.Reference;
+import io.trestle.testkit.SettableClock;
 import io.trestle.testkit.TrestleStack;
 
 /** The polling source against the Odoo stand-in and a real Kafka broker holding its positions. */

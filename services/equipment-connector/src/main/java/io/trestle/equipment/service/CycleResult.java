@@ -1,0 +1,36 @@
+package io.trestle.equipment.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.trestle.equipment.aemp.EquipmentIdentity;
+import io.trestle.equipment.domain.TelemetryItem;
+
+/**
+ * What one polling cycle of a vendor did.
+ *
+ * @param unresolved
+ *            machines the crosswalk does not know, with their readings, none of them published; the input for
+ *            quarantine
+ * @param retryNotBefore
+ *            for {@link Outcome#DEFERRED}, when the request budget or the vendor's {@code Retry-After} allows the next
+ *            request
+ */
+public record CycleResult(Outcome outcome, int pagesFetched, int readingsPublished, int readingsInvalid,
+        List<UnresolvedMachine> unresolved, Optional<Instant> retryNotBefore, Optional<String> error) {
+
+    public enum Outcome {
+        /** Every page up to the last was read and its new readings published. */
+        COMPLETED,
+        /** Nothing requested: the crosswalk is not read to its end yet, so every machine would look unknown. */
+        CROSSWALK_NOT_READY,
+        /** Stopped at a request the budget or the vendor held back; the next cycle resumes at that page. */
+        DEFERRED,
+        /** Stopped by an error; the next cycle starts again from the first page. */
+        FAILED
+    }
+
+    public record UnresolvedMachine(EquipmentIdentity identity, List<TelemetryItem> readings) {
+    }
+}
