@@ -59,6 +59,10 @@ public interface EquipmentConnectorConfig {
         /** Availability changes, keyed by asset id. */
         @WithDefault(TopicNames.EQUIPMENT_AVAILABILITY)
         String availability();
+
+        /** Polled readings refused (unknown machine, impossible value), kept with their reason for replay. */
+        @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
+        String quarantine();
     }
 
     interface Ingest {

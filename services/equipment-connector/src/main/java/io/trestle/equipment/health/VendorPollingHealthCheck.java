@@ -36,6 +36,7 @@ public class VendorPollingHealthCheck implements HealthCheck {
             response.withData(prefix + "lastOutcome", status.lastOutcome().map(Enum::name).orElse("none"));
             status.lastError().ifPresent(error -> response.withData(prefix + "lastError", error));
             response.withData(prefix + "readingsPublished", status.readingsPublished());
+            response.withData(prefix + "readingsQuarantined", status.readingsQuarantined());
             response.withData(prefix + "requestsMade", status.requestsMade());
             response.withData(prefix + "unresolvedMachines", status.unresolvedMachines());
         }

@@ -10,18 +10,21 @@ import io.trestle.equipment.domain.TelemetryItem;
 /**
  * What one polling cycle of a vendor did.
  *
+ * @param readingsQuarantined
+ *            readings sent to quarantine and acknowledged, those of unknown machines and the invalid ones; a reading
+ *            this poller quarantined before is not counted again
  * @param unresolved
- *            machines the crosswalk does not know, with their readings, none of them published; the input for
- *            quarantine
+ *            machines the crosswalk does not know, with their readings, none of them published as telemetry
  * @param retryNotBefore
  *            for {@link Outcome#DEFERRED}, when the request budget or the vendor's {@code Retry-After} allows the next
  *            request
  */
 public record CycleResult(Outcome outcome, int pagesFetched, int readingsPublished, int readingsInvalid,
-        List<UnresolvedMachine> unresolved, Optional<Instant> retryNotBefore, Optional<String> error) {
+        int readingsQuarantined, List<UnresolvedMachine> unresolved, Optional<Instant> retryNotBefore,
+        Optional<String> error) {
 
     public enum Outcome {
-        /** Every page up to the last was read and its new readings published. */
+        /** Every page up to the last was read, its new readings published and the refused ones quarantined. */
         COMPLETED,
         /** Nothing requested: the crosswalk is not read to its end yet, so every machine would look unknown. */
         CROSSWALK_NOT_READY,

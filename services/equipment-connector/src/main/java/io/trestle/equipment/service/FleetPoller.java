@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import io.trestle.equipment.aemp.AempEquipment;
 import io.trestle.equipment.aemp.AempFormatException;
 import io.trestle.equipment.aemp.AempPage;
 import io.trestle.equipment.aemp.AempParser;
+import io.trestle.equipment.aemp.EquipmentIdentity;
 import io.trestle.equipment.client.AempClient;
 import io.trestle.equipment.client.AempClient.Deferred;
 import io.trestle.equipment.client.AempClient.Fetched;
@@ -35,8 +38,10 @@ import io.trestle.equipment.domain.TelemetryItem;
 import io.trestle.equipment.identity.MachineResolver;
 import io.trestle.equipment.service.CycleResult.Outcome;
 import io.trestle.equipment.service.CycleResult.UnresolvedMachine;
+import io.trestle.equipment.service.QuarantineMapper.Refusal;
 import io.trestle.rest.Violation;
 import io.trestle.schema.equipment.TelemetryReading;
+import io.trestle.schema.operations.QuarantinedEvent;
 
 /**
  * Polls one vendor's fleet snapshot ({@code Fleet/1} and on along the {@code next} links to the last page) and
@@ -47,6 +52,10 @@ import io.trestle.schema.equipment.TelemetryReading;
  * lives in this object: after a restart the first cycle publishes the current snapshot again, which the downstream
  * drops by event id (derived from the deterministic reading id).
  * <p>
+ * Readings of machines the crosswalk does not know, and readings the validator refuses, go to quarantine with their
+ * reason, never to telemetry. Their event ids are deterministic too, and the poller remembers what it quarantined, so a
+ * snapshot repeating an unknown machine does not add its reading to the quarantine topic every cycle.
+ * <p>
  * Cycles are driven from outside ({@link #cycle()}), one at a time; the poller itself never sleeps.
  */
 public final class FleetPoller {
@@ -54,6 +63,11 @@ public final class FleetPoller {
     private static final Logger LOG = Logger.getLogger(FleetPoller.class);
     /** Unknown machines named in one log line; the count is always logged in full. */
     private static final int UNRESOLVED_LOGGED = 10;
+    /**
+     * Quarantine event ids remembered, the oldest forgotten first: about 10 MB at most per vendor. A forgotten one is
+     * quarantined again with the same id, which consumers drop, so the bound costs only a repeated record.
+     */
+    static final int QUARANTINED_REMEMBERED = 100_000;
 
     private final String vendor;
     private final String system;
@@ -64,14 +78,25 @@ public final class FleetPoller {
     private final MachineResolver resolver;
     private final TelemetryValidator validator;
     private final ReadingPublisher publisher;
+    private final QuarantineSink quarantine;
     private final Clock clock;
     private final Duration publishTimeout;
     private final int maxBatchSize;
 
     private final Map<String, Map<String, Instant>> publishedUpTo = new HashMap<>();
+    private final Set<UUID> quarantined = Collections.newSetFromMap(new LinkedHashMap<UUID, Boolean>() {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > QUARANTINED_REMEMBERED;
+        }
+    });
     private URI resumeAt;
 
     private final AtomicLong readingsPublished = new AtomicLong();
+    private final AtomicLong readingsQuarantined = new AtomicLong();
     private volatile Instant lastSuccessfulCycle;
     private volatile String lastError;
     private volatile Outcome lastOutcome;
@@ -84,8 +109,8 @@ public final class FleetPoller {
      *            the API root, {@code Fleet/1} and relative links are resolved against it
      */
     public FleetPoller(String vendor, String system, URI baseUrl, AempClient client, MachineResolver resolver,
-            TelemetryValidator validator, ReadingPublisher publisher, Clock clock, Duration publishTimeout,
-            int maxBatchSize) {
+            TelemetryValidator validator, ReadingPublisher publisher, QuarantineSink quarantine, Clock clock,
+            Duration publishTimeout, int maxBatchSize) {
         this.vendor = vendor;
         this.system = system;
         this.sourceSystem = "aemp:" + vendor;
@@ -94,6 +119,7 @@ public final class FleetPoller {
         this.resolver = resolver;
         this.validator = validator;
         this.publisher = publisher;
+        this.quarantine = quarantine;
         this.clock = clock;
         this.publishTimeout = publishTimeout;
         this.maxBatchSize = maxBatchSize;
@@ -102,7 +128,7 @@ public final class FleetPoller {
     public synchronized CycleResult cycle() {
         if (!resolver.ready()) {
             LOG.infof("Vendor %s: crosswalk not read to its end yet; skipping this cycle", vendor);
-            return finish(new CycleResult(Outcome.CROSSWALK_NOT_READY, 0, 0, 0, List.of(), Optional.empty(),
+            return finish(new CycleResult(Outcome.CROSSWALK_NOT_READY, 0, 0, 0, 0, List.of(), Optional.empty(),
                     Optional.empty()));
         }
         Cycle cycle = new Cycle();
@@ -121,7 +147,7 @@ public final class FleetPoller {
                 Fetched fetched = (Fetched) fetch;
                 AempPage parsed = parser.parseFleet(fetched.body(), fetched.contentType());
                 cycle.pages++;
-                publishNew(parsed.equipment(), cycle);
+                publishNew(parsed.equipment(), page, cycle);
                 page = parsed.next().map(baseUrl::resolve).orElse(null);
             }
             if (page != null) {
@@ -140,7 +166,8 @@ public final class FleetPoller {
 
     public VendorStatus status() {
         return new VendorStatus(vendor, Optional.ofNullable(lastSuccessfulCycle), Optional.ofNullable(lastError),
-                Optional.ofNullable(lastOutcome), readingsPublished.get(), client.requestsMade(), unresolvedMachines);
+                Optional.ofNullable(lastOutcome), readingsPublished.get(), readingsQuarantined.get(),
+                client.requestsMade(), unresolvedMachines);
     }
 
     private CycleResult finish(CycleResult result) {
@@ -153,60 +180,114 @@ public final class FleetPoller {
         }
         unresolvedMachines = result.unresolved().size();
         if (!result.unresolved().isEmpty()) {
-            LOG.warnf("Vendor %s: %d machine(s) unknown to the crosswalk (system %s), their readings not published: %s",
+            LOG.warnf(
+                    "Vendor %s: %d machine(s) unknown to the crosswalk (system %s), their readings go to quarantine: %s",
                     vendor, result.unresolved().size(), system, result.unresolved().stream().limit(UNRESOLVED_LOGGED)
                             .map(machine -> machine.identity().toString()).collect(Collectors.joining("; ")));
         }
         return result;
     }
 
-    private void publishNew(List<AempEquipment> machines, Cycle cycle) throws PublishFailed, InterruptedException {
-        List<TelemetryItem> fresh = new ArrayList<>();
+    private void publishNew(List<AempEquipment> machines, URI page, Cycle cycle)
+            throws PublishFailed, InterruptedException {
+        List<Polled> fresh = new ArrayList<>();
+        List<Refusal> unmapped = new ArrayList<>();
         for (AempEquipment machine : machines) {
             Optional<String> asset = resolver.assetOf(system, machine.identity());
             if (asset.isEmpty()) {
                 cycle.unresolved.add(new UnresolvedMachine(machine.identity(), machine.readings()));
+                machine.readings().forEach(
+                        reading -> unmapped.add(QuarantineMapper.unmapped(machine.identity(), reading, system)));
                 continue;
             }
             machine.readings().stream().filter(reading -> isNew(asset.get(), reading))
-                    .map(reading -> withAsset(reading, asset.get())).forEach(fresh::add);
+                    .map(reading -> new Polled(machine.identity(), withAsset(reading, asset.get())))
+                    .forEach(fresh::add);
         }
         for (int from = 0; from < fresh.size(); from += maxBatchSize) {
-            publish(fresh.subList(from, Math.min(fresh.size(), from + maxBatchSize)), cycle);
+            publish(fresh.subList(from, Math.min(fresh.size(), from + maxBatchSize)), page, cycle);
+        }
+        quarantine(unmapped, page, cycle);
+    }
+
+    /** Publishes the valid ones among {@code readings} and quarantines the others with the validator's reasons. */
+    private void publish(List<Polled> readings, URI page, Cycle cycle) throws PublishFailed, InterruptedException {
+        List<TelemetryItem> items = readings.stream().map(Polled::reading).toList();
+        Map<Integer, List<Violation>> violationsByReading = validator
+                .validate(new TelemetryBatch(null, items), sourceSystem).stream()
+                .collect(Collectors.groupingBy(Violation::item));
+        if (!violationsByReading.isEmpty()) {
+            LOG.warnf("Vendor %s: %d reading(s) refused: %s", vendor, violationsByReading.size(),
+                    violationsByReading.values());
+            cycle.invalid += violationsByReading.size();
+        }
+        List<TelemetryItem> valid = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            List<Violation> violations = violationsByReading.get(i);
+            if (violations == null) {
+                valid.add(items.get(i));
+            } else {
+                refused.add(refusal(readings.get(i), violations));
+            }
+        }
+        if (!valid.isEmpty()) {
+            Instant ingestedAt = clock.instant();
+            List<TelemetryReading> events = valid.stream()
+                    .map(item -> TelemetryMapper.toEvent(item, sourceSystem, cycle.correlationId, ingestedAt))
+                    .toList();
+            await(publisher.tryPublish(events), events.size(), "readings");
+            // Only now: a reading the broker did not take must stay new for the next cycle.
+            valid.forEach(this::remember);
+            cycle.published += valid.size();
+            readingsPublished.addAndGet(valid.size());
+        }
+        quarantine(refused, page, cycle);
+    }
+
+    /** The first violation gives the reason and pointer; the message names them all. */
+    private static Refusal refusal(Polled polled, List<Violation> violations) {
+        Violation first = violations.get(0);
+        String message = violations.stream()
+                .map(violation -> (TelemetryValidator.fieldOf(violation) + " " + violation.message()).strip())
+                .collect(Collectors.joining("; "));
+        return new Refusal(polled.machine(), polled.reading(),
+                TelemetryValidator.reasonCode(first, polled.reading()), message,
+                QuarantineMapper.pointer(TelemetryValidator.fieldOf(first)), List.of());
+    }
+
+    /** Publishes the refusals not quarantined before, in batches, each acknowledged before it counts as done. */
+    private void quarantine(List<Refusal> refusals, URI page, Cycle cycle) throws PublishFailed, InterruptedException {
+        Instant now = clock.instant();
+        Map<UUID, QuarantinedEvent> fresh = new LinkedHashMap<>();
+        for (Refusal refusal : refusals) {
+            QuarantinedEvent event = QuarantineMapper.toEvent(refusal, system, sourceSystem, page,
+                    cycle.correlationId, now);
+            UUID id = event.getMetadata().getEventId();
+            if (!quarantined.contains(id)) {
+                fresh.putIfAbsent(id, event);
+            }
+        }
+        List<QuarantinedEvent> events = List.copyOf(fresh.values());
+        for (int from = 0; from < events.size(); from += maxBatchSize) {
+            List<QuarantinedEvent> batch = events.subList(from, Math.min(events.size(), from + maxBatchSize));
+            await(quarantine.tryPublish(batch), batch.size(), "quarantined readings");
+            // Only now: a refusal the broker did not take must be quarantined again by the next cycle.
+            batch.forEach(event -> quarantined.add(event.getMetadata().getEventId()));
+            cycle.quarantined += batch.size();
+            readingsQuarantined.addAndGet(batch.size());
         }
     }
 
-    /** Publishes the valid ones among {@code readings}; the invalid are logged and counted, not retried. */
-    private void publish(List<TelemetryItem> readings, Cycle cycle) throws PublishFailed, InterruptedException {
-        List<Violation> violations = validator.validate(new TelemetryBatch(null, readings), sourceSystem);
-        Set<Integer> invalid = violations.stream().map(Violation::item).collect(Collectors.toSet());
-        if (!violations.isEmpty()) {
-            LOG.warnf("Vendor %s: %d reading(s) refused: %s", vendor, invalid.size(), violations);
-            cycle.invalid += invalid.size();
-        }
-        List<TelemetryItem> valid = new ArrayList<>();
-        for (int i = 0; i < readings.size(); i++) {
-            if (!invalid.contains(i)) {
-                valid.add(readings.get(i));
-            }
-        }
-        if (valid.isEmpty()) {
-            return;
-        }
-        Instant ingestedAt = clock.instant();
-        List<TelemetryReading> events = valid.stream()
-                .map(item -> TelemetryMapper.toEvent(item, sourceSystem, cycle.correlationId, ingestedAt)).toList();
-        CompletableFuture<Void> acks = publisher.tryPublish(events)
-                .orElseThrow(() -> new PublishFailed("too many readings await the broker"));
+    private void await(Optional<CompletableFuture<Void>> sent, int count, String what)
+            throws PublishFailed, InterruptedException {
+        CompletableFuture<Void> acks = sent.orElseThrow(() -> new PublishFailed("too many " + what
+                + " await the broker"));
         try {
             acks.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailed("the broker did not acknowledge " + events.size() + " readings: " + e);
+            throw new PublishFailed("the broker did not acknowledge " + count + " " + what + ": " + e);
         }
-        // Only now: a reading the broker did not take must stay new for the next cycle.
-        valid.forEach(this::remember);
-        cycle.published += valid.size();
-        readingsPublished.addAndGet(valid.size());
     }
 
     private boolean isNew(String asset, TelemetryItem reading) {
@@ -251,6 +332,10 @@ public final class FleetPoller {
                 r.location(), r.engineRunning(), r.odometer(), r.cumulativeLoadCount(), r.cumulativePayload());
     }
 
+    /** A reading resolved to its asset, with the machine as the vendor named it, in case it must be quarantined. */
+    private record Polled(EquipmentIdentity machine, TelemetryItem reading) {
+    }
+
     /** What the cycle in progress has done so far. */
     private static final class Cycle {
 
@@ -260,10 +345,11 @@ public final class FleetPoller {
         int pages;
         int published;
         int invalid;
+        int quarantined;
 
         CycleResult result(Outcome outcome, Optional<Instant> retryNotBefore, String error) {
-            return new CycleResult(outcome, pages, published, invalid, List.copyOf(unresolved), retryNotBefore,
-                    Optional.ofNullable(error));
+            return new CycleResult(outcome, pages, published, invalid, quarantined, List.copyOf(unresolved),
+                    retryNotBefore, Optional.ofNullable(error));
         }
     }
 

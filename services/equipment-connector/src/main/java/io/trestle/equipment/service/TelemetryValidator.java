@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,22 @@ public class TelemetryValidator {
     /** The deepest and the highest point on Earth, in metres. */
     static final double MIN_ALTITUDE = -11_000;
     static final double MAX_ALTITUDE = 9_000;
+
+    /** The measurements checked against bounds, by the field name their violations carry. */
+    private static final Map<String, Function<TelemetryItem, Number>> BOUNDED_VALUES = Map.of(
+            "cumulativeOperatingHours", TelemetryItem::cumulativeOperatingHours,
+            "cumulativeIdleHours", TelemetryItem::cumulativeIdleHours,
+            "cumulativeFuelUsed.value", item -> item.cumulativeFuelUsed().value(),
+            "odometer.value", item -> item.odometer().value(),
+            "cumulativePayload.value", item -> item.cumulativePayload().value(),
+            "fuelRemainingPercent", TelemetryItem::fuelRemainingPercent,
+            "defRemainingPercent", TelemetryItem::defRemainingPercent,
+            "cumulativeLoadCount", TelemetryItem::cumulativeLoadCount);
+    /** Coordinates are bounded too, but a negative one is a place, not an impossible quantity. */
+    private static final Map<String, Function<TelemetryItem, Number>> SIGNED_VALUES = Map.of(
+            "location.latitude", item -> item.location().latitude(),
+            "location.longitude", item -> item.location().longitude(),
+            "location.altitudeMeters", item -> item.location().altitudeMeters());
 
     /** Copied into every event and into logs, so bounded and free of anything that could forge a log line. */
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_ID_LENGTH + "}");
@@ -140,5 +158,49 @@ public class TelemetryValidator {
             check.optionalRange("location.altitudeMeters", item.location().altitudeMeters(), MIN_ALTITUDE,
                     MAX_ALTITUDE);
         }
+    }
+
+    /**
+     * The quarantine reason code (catalogue in the schemas README) of a violation {@link #validate} found in
+     * {@code item}, for input that is quarantined because no caller is there to be told.
+     */
+    public static String reasonCode(Violation violation, TelemetryItem item) {
+        String field = fieldOf(violation);
+        if (item == null) {
+            return ReasonCode.SCHEMA_VIOLATION;
+        }
+        if (field.equals("readingTime")) {
+            return item.readingTime() == null ? ReasonCode.SCHEMA_VIOLATION : ReasonCode.TIMESTAMP_OUT_OF_RANGE;
+        }
+        if (field.endsWith(".unit")) {
+            return ReasonCode.UNSUPPORTED_UNIT;
+        }
+        if (BOUNDED_VALUES.containsKey(field)) {
+            Number value = BOUNDED_VALUES.get(field).apply(item);
+            if (value == null) {
+                return ReasonCode.SCHEMA_VIOLATION;
+            }
+            return value.doubleValue() < 0 ? ReasonCode.NEGATIVE_VALUE : ReasonCode.VALUE_OUT_OF_RANGE;
+        }
+        if (SIGNED_VALUES.containsKey(field)) {
+            return SIGNED_VALUES.get(field).apply(item) == null
+                    ? ReasonCode.SCHEMA_VIOLATION
+                    : ReasonCode.VALUE_OUT_OF_RANGE;
+        }
+        if (field.equals("readingId") && item.readingId() != null && !item.readingId().isBlank()
+                && item.readingId().length() <= MAX_ID_LENGTH) {
+            return ReasonCode.DUPLICATE_ID;
+        }
+        return ReasonCode.SCHEMA_VIOLATION;
+    }
+
+    /** The violation's field relative to its reading ({@code readings[3].odometer.unit} is {@code odometer.unit}). */
+    public static String fieldOf(Violation violation) {
+        String path = violation.field();
+        int item = path.indexOf("].");
+        if (item >= 0) {
+            return path.substring(item + 2);
+        }
+        return path.endsWith("]") ? "" : path;
     }
 }

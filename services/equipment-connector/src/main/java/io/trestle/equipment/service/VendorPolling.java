@@ -42,16 +42,18 @@ public class VendorPolling {
     private final Instance<MachineResolver> resolver;
     private final TelemetryValidator validator;
     private final ReadingPublisher publisher;
+    private final QuarantineSink quarantine;
     private final Map<String, FleetPoller> pollers = new TreeMap<>();
     private ScheduledExecutorService scheduler;
 
     @Inject
     public VendorPolling(EquipmentConnectorConfig config, Instance<MachineResolver> resolver,
-            TelemetryValidator validator, ReadingPublisher publisher) {
+            TelemetryValidator validator, ReadingPublisher publisher, QuarantineSink quarantine) {
         this.config = config;
         this.resolver = resolver;
         this.validator = validator;
         this.publisher = publisher;
+        this.quarantine = quarantine;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -72,7 +74,7 @@ public class VendorPolling {
         Clock clock = Clock.systemUTC();
         enabled.forEach((name, profile) -> pollers.put(name,
                 new FleetPoller(name, profile.system().orElse("aemp:" + name), profile.baseUrl(),
-                        AempClient.of(name, profile, clock), resolver.get(), validator, publisher, clock,
+                        AempClient.of(name, profile, clock), resolver.get(), validator, publisher, quarantine, clock,
                         config.ingest().publishTimeout(), config.ingest().maxBatchSize())));
         scheduler = Executors.newScheduledThreadPool(pollers.size(), task -> {
             Thread thread = new Thread(task, "aemp-poll");

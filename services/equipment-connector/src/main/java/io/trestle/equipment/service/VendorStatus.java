@@ -8,12 +8,14 @@ import java.util.Optional;
  *
  * @param readingsPublished
  *            since start
+ * @param readingsQuarantined
+ *            since start, readings of unknown machines and invalid readings
  * @param requestsMade
  *            to the vendor's API since start, token requests not included
  * @param unresolvedMachines
  *            machines of the last cycle the crosswalk does not know
  */
 public record VendorStatus(String vendor, Optional<Instant> lastSuccessfulCycle, Optional<String> lastError,
-        Optional<CycleResult.Outcome> lastOutcome, long readingsPublished, long requestsMade,
+        Optional<CycleResult.Outcome> lastOutcome, long readingsPublished, long readingsQuarantined, long requestsMade,
         int unresolvedMachines) {
 }

@@ -2,6 +2,7 @@ package io.trestle.equipment.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +14,17 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.trestle.equipment.client.AempClient;
 import io.trestle.equipment.client.StandInVendor;
 import io.trestle.equipment.client.TestVendor;
 import io.trestle.equipment.identity.InMemoryMachineResolver;
 import io.trestle.equipment.service.CycleResult.Outcome;
+import io.trestle.schema.common.ExternalId;
 import io.trestle.schema.equipment.TelemetryReading;
+import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.testkit.SettableClock;
 
 class FleetPollerTest {
@@ -40,10 +46,15 @@ class FleetPollerTest {
         published.addAll(readings);
         return Optional.of(CompletableFuture.completedFuture(null));
     };
+    private final List<QuarantinedEvent> quarantined = new ArrayList<>();
+    private final QuarantineSink quarantine = events -> {
+        quarantined.addAll(events);
+        return Optional.of(CompletableFuture.completedFuture(null));
+    };
     private final FleetPoller poller = new FleetPoller("acme", "aemp:acme", vendor.baseUrl(),
             AempClient.of("acme", TestVendor.at(vendor.baseUrl()), clock), resolver,
-            new TelemetryValidator(clock, 1000, Duration.ofMinutes(5)), publisher, clock, Duration.ofSeconds(5),
-            1000);
+            new TelemetryValidator(clock, 1000, Duration.ofMinutes(5)), publisher, quarantine, clock,
+            Duration.ofSeconds(5), 1000);
 
     @AfterEach
     void stopVendor() {
@@ -108,6 +119,93 @@ class FleetPollerTest {
     }
 
     @Test
+    void readingOfAMachineUnknownToTheCrosswalkIsQuarantinedWithItsIdsOnceThoughTheSnapshotRepeatsIt()
+            throws Exception {
+        CycleResult result = poller.cycle();
+
+        assertThat(result.readingsQuarantined()).isEqualTo(1);
+        QuarantinedEvent event = quarantined.get(0);
+        assertThat(quarantined).hasSize(1);
+        assertThat(event.getReasonCode()).isEqualTo("UNMAPPED_EXTERNAL_ID");
+        assertThat(event.getUnresolvedIds()).containsExactly(new ExternalId("aemp:acme", "equipment", UNKNOWN));
+        assertThat(event.getMessage()).contains("PIN " + UNKNOWN, "aemp:acme");
+        assertThat(event.getPointer()).isNull();
+        assertThat(event.getDetectedBy()).isEqualTo("equipment-connector");
+        assertThat(event.getSourceEndpoint()).isEqualTo(vendor.baseUrl().resolve("Fleet/1").toString());
+        assertThat(event.getContentType()).isEqualTo("application/json");
+        assertThat(StandardCharsets.UTF_8.decode(event.getPayload()).toString()).isEqualTo(event.getPayloadText());
+        JsonNode payload = new ObjectMapper().readTree(event.getPayloadText());
+        assertThat(payload.at("/machine/pin").asText()).isEqualTo(UNKNOWN);
+        assertThat(payload.at("/machine/model").asText()).isEqualTo("sweeper-s2");
+        assertThat(payload.at("/reading/cumulativeOperatingHours").asDouble()).isEqualTo(77.0);
+        assertThat(payload.at("/reading/readingTime").asText()).isEqualTo("2024-03-04T09:00:00Z");
+        assertThat(event.getFirstSeenAt()).isEqualTo(clock.instant());
+        assertThat(event.getAttempt()).isEqualTo(1);
+        String readingId = result.unresolved().get(0).readings().get(0).readingId();
+        assertThat(event.getMetadata().getSourceSystem()).isEqualTo("aemp:acme");
+        assertThat(event.getMetadata().getSourceRecordId()).isEqualTo(readingId);
+        assertThat(event.getMetadata().getEventId())
+                .isEqualTo(QuarantineMapper.eventId("aemp:acme", readingId, "UNMAPPED_EXTERNAL_ID"));
+
+        clock.advance(NEXT_CYCLE);
+        CycleResult repeat = poller.cycle();
+
+        assertThat(repeat.unresolved()).hasSize(1);
+        assertThat(repeat.readingsQuarantined()).isZero();
+        assertThat(quarantined).hasSize(1);
+        assertThat(poller.status().readingsQuarantined()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidReadingIsQuarantinedWithTheValidatorsReasonAndFieldWhileItsNeighboursArePublished() throws Exception {
+        vendor.page("Fleet/1", "fleet-page-1-negative-hours.json");
+
+        CycleResult result = poller.cycle();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(published).extracting(r -> r.getAssetId() + "@" + r.getReadingTime())
+                .containsExactly("EX-LOADER@2024-03-04T10:15:00Z", "EX-HAULER@2024-03-04T10:00:00Z");
+        assertThat(result.readingsInvalid()).isEqualTo(1);
+        assertThat(quarantined).extracting(QuarantinedEvent::getReasonCode)
+                .containsExactlyInAnyOrder("NEGATIVE_VALUE", "UNMAPPED_EXTERNAL_ID");
+        QuarantinedEvent negative = quarantined.stream().filter(e -> e.getReasonCode().equals("NEGATIVE_VALUE"))
+                .findFirst().orElseThrow();
+        assertThat(negative.getPointer()).isEqualTo("/reading/cumulativeOperatingHours");
+        assertThat(negative.getMessage())
+                .isEqualTo("cumulativeOperatingHours must be between 0 and 1000000, was -12.5");
+        assertThat(negative.getUnresolvedIds()).isEmpty();
+        JsonNode payload = new ObjectMapper().readTree(negative.getPayloadText());
+        assertThat(payload.at(negative.getPointer()).asDouble()).isEqualTo(-12.5);
+        assertThat(payload.at("/reading/assetId").asText()).isEqualTo("EX-LOADER");
+        assertThat(payload.at("/machine/pin").asText()).isEqualTo(LOADER);
+        assertThat(result.readingsQuarantined()).isEqualTo(2);
+    }
+
+    @Test
+    void aQuarantineTheBrokerDidNotAcknowledgeFailsTheCycleAndIsSentAgainByTheNext() {
+        boolean[] brokerDown = {true};
+        List<QuarantinedEvent> acknowledged = new ArrayList<>();
+        FleetPoller flaky = new FleetPoller("acme", "aemp:acme", vendor.baseUrl(),
+                AempClient.of("acme", TestVendor.at(vendor.baseUrl()), clock), resolver,
+                new TelemetryValidator(clock, 1000, Duration.ofMinutes(5)), publisher, events -> {
+                    if (brokerDown[0]) {
+                        return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+                    }
+                    acknowledged.addAll(events);
+                    return Optional.of(CompletableFuture.completedFuture(null));
+                }, clock, Duration.ofSeconds(5), 1000);
+
+        CycleResult failed = flaky.cycle();
+        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("quarantined readings"));
+
+        brokerDown[0] = false;
+        clock.advance(NEXT_CYCLE);
+        assertThat(flaky.cycle().readingsQuarantined()).isEqualTo(1);
+        assertThat(acknowledged).extracting(e -> e.getUnresolvedIds().get(0).getValue()).containsExactly(UNKNOWN);
+    }
+
+    @Test
     void skipsTheCycleWithoutARequestUntilTheCrosswalkIsReady() {
         resolver.ready(false);
 
@@ -153,7 +251,7 @@ class FleetPollerTest {
                     }
                     acknowledged.addAll(readings);
                     return Optional.of(CompletableFuture.completedFuture(null));
-                }, clock, Duration.ofSeconds(5), 1000);
+                }, quarantine, clock, Duration.ofSeconds(5), 1000);
 
         CycleResult failed = flaky.cycle();
         assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
@@ -176,11 +274,11 @@ class FleetPollerTest {
                 .isEqualTo(Duration.ofSeconds(90));
         assertThat(VendorPolling.nextDelay(deferredUntil(now.plus(Duration.ofHours(1))), interval, now))
                 .isEqualTo(interval);
-        assertThat(VendorPolling.nextDelay(new CycleResult(Outcome.CROSSWALK_NOT_READY, 0, 0, 0, List.of(),
+        assertThat(VendorPolling.nextDelay(new CycleResult(Outcome.CROSSWALK_NOT_READY, 0, 0, 0, 0, List.of(),
                 Optional.empty(), Optional.empty()), interval, now)).isEqualTo(VendorPolling.NOT_READY_RETRY);
     }
 
     private static CycleResult deferredUntil(Instant until) {
-        return new CycleResult(Outcome.DEFERRED, 0, 0, 0, List.of(), Optional.of(until), Optional.empty());
+        return new CycleResult(Outcome.DEFERRED, 0, 0, 0, 0, List.of(), Optional.of(until), Optional.empty());
     }
 }

@@ -57,6 +57,30 @@ class TelemetryValidatorTest {
     }
 
     @Test
+    void givesEachViolationTheCatalogueReasonCodeAQuarantineEntryCarries() {
+        TelemetryItem item = new TelemetryItem(" ", null, NOW, -5.0, 6.0, new Quantity(10.0, "furlong"), 120.0, null,
+                new Position(-91.0, 12.0, null), null, null, null, null);
+        TelemetryItem future = new TelemetryItem("r-2", "EX-1", NOW.plus(Duration.ofHours(1)), 10.0, null, null, null,
+                null, null, null, null, null, null);
+
+        List<Violation> violations = validator.validate(batch(item, future, reading("r-2")), "acme");
+
+        List<TelemetryItem> items = List.of(item, future, reading("r-2"));
+        assertThat(violations)
+                .extracting(TelemetryValidator::fieldOf, v -> TelemetryValidator.reasonCode(v, items.get(v.item())))
+                .containsExactlyInAnyOrder(
+                        tuple("readingId", "SCHEMA_VIOLATION"),
+                        tuple("assetId", "SCHEMA_VIOLATION"),
+                        tuple("cumulativeOperatingHours", "NEGATIVE_VALUE"),
+                        tuple("cumulativeIdleHours", "VALUE_OUT_OF_RANGE"),
+                        tuple("cumulativeFuelUsed.unit", "UNSUPPORTED_UNIT"),
+                        tuple("fuelRemainingPercent", "VALUE_OUT_OF_RANGE"),
+                        tuple("location.latitude", "VALUE_OUT_OF_RANGE"),
+                        tuple("readingTime", "TIMESTAMP_OUT_OF_RANGE"),
+                        tuple("readingId", "DUPLICATE_ID"));
+    }
+
+    @Test
     void acceptsUnitNamesInTheirVendorVariants() {
         TelemetryItem item = new TelemetryItem("r-1", "EX-1", NOW, 5.0, null, new Quantity(10.0, "Liter"), null, null,
                 null, null, new Quantity(3.0, "Kilometre"), null, new Quantity(4.0, "tonne"));

@@ -1,0 +1,138 @@
+package io.trestle.equipment.service;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.trestle.equipment.aemp.EquipmentIdentity;
+import io.trestle.equipment.domain.TelemetryItem;
+import io.trestle.schema.common.EventMetadata;
+import io.trestle.schema.common.ExternalId;
+import io.trestle.schema.operations.QuarantinedEvent;
+
+/** Maps a polled reading Trestle refuses to the canonical quarantine entry. */
+public final class QuarantineMapper {
+
+    public static final String DETECTED_BY = "equipment-connector";
+    static final String EQUIPMENT = "equipment";
+
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+
+    private QuarantineMapper() {
+    }
+
+    /**
+     * A reading refused, with the machine as the vendor named it: the payload carries both, so a replay can resolve the
+     * machine again once the crosswalk maps it.
+     *
+     * @param pointer
+     *            JSON Pointer into the payload, null when the whole reading is concerned
+     */
+    public record Refusal(EquipmentIdentity machine, TelemetryItem reading, String reasonCode, String message,
+            String pointer, List<ExternalId> unresolvedIds) {
+    }
+
+    /** What the quarantine payload holds: the machine next to its reading. */
+    record Payload(EquipmentIdentity machine, TelemetryItem reading) {
+    }
+
+    /**
+     * Derived, like telemetry event ids, from what identifies the refusal, so the same reading refused for the same
+     * reason in a later snapshot or after a restart carries the same id and consumers drop the repeat.
+     */
+    public static UUID eventId(String system, String readingId, String reasonCode) {
+        return UUID.nameUUIDFromBytes(String.join("\u0000", "quarantine", system, readingId, reasonCode)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A machine unknown to the crosswalk: every id it could be mapped by under the vendor's system is listed. */
+    public static Refusal unmapped(EquipmentIdentity machine, TelemetryItem reading, String system) {
+        List<ExternalId> ids = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        if (machine.pin() != null) {
+            ids.add(new ExternalId(system, EQUIPMENT, machine.pin()));
+            named.add("PIN " + machine.pin());
+        }
+        if (machine.serialNumber() != null) {
+            ids.add(new ExternalId(system, EQUIPMENT, machine.serialNumber()));
+            named.add("serial number " + machine.serialNumber());
+        }
+        if (machine.equipmentId() != null) {
+            named.add("EquipmentID " + machine.equipmentId());
+        }
+        String make = Stream.of(machine.oemName(), machine.model()).filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
+        return new Refusal(machine, reading, ReasonCode.UNMAPPED_EXTERNAL_ID,
+                "Machine " + String.join(", ", named) + (make.isEmpty() ? "" : " (" + make + ")")
+                        + " has no active crosswalk entry under system " + system + "; map it, then replay",
+                null, ids);
+    }
+
+    /** A JSON Pointer into the payload for a field of the reading as the validator names it. */
+    public static String pointer(String readingField) {
+        return readingField.isEmpty() ? "/reading" : "/reading/" + readingField.replace('.', '/');
+    }
+
+    public static QuarantinedEvent toEvent(Refusal refusal, String system, String sourceSystem, URI polled,
+            String correlationId, Instant now) {
+        TelemetryItem reading = refusal.reading();
+        String json = json(new Payload(refusal.machine(), reading));
+        EventMetadata metadata = EventMetadata.newBuilder()
+                .setEventId(eventId(system, reading.readingId(), refusal.reasonCode()))
+                .setSourceSystem(sourceSystem)
+                .setSourceRecordId(reading.readingId())
+                .setOccurredAt(reading.readingTime() != null ? reading.readingTime() : now)
+                .setIngestedAt(now)
+                .setCorrelationId(correlationId)
+                .setResolvedFrom(List.of())
+                .build();
+        return QuarantinedEvent.newBuilder()
+                .setMetadata(metadata)
+                .setDetectedBy(DETECTED_BY)
+                .setSourceEndpoint(endpoint(polled))
+                .setPayload(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)))
+                .setPayloadText(json)
+                .setContentType("application/json")
+                .setReasonCode(refusal.reasonCode())
+                .setMessage(refusal.message())
+                .setPointer(refusal.pointer())
+                .setUnresolvedIds(refusal.unresolvedIds())
+                .setFirstSeenAt(now)
+                .setAttempt(1)
+                .build();
+    }
+
+    /** The polled URL without user info or query, where credentials and API keys could be. */
+    static String endpoint(URI polled) {
+        try {
+            return new URI(polled.getScheme(), null, polled.getHost(), polled.getPort(), polled.getPath(), null, null)
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + polled, e);
+        }
+    }
+
+    private static String json(Payload payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a reading could not be written as JSON", e);
+        }
+    }
+}
