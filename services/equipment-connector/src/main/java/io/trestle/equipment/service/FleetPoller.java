@@ -28,18 +28,15 @@ import io.trestle.equipment.aemp.AempEquipment;
 import io.trestle.equipment.aemp.AempFormatException;
 import io.trestle.equipment.aemp.AempPage;
 import io.trestle.equipment.aemp.AempParser;
-import io.trestle.equipment.aemp.EquipmentIdentity;
 import io.trestle.equipment.client.AempClient;
 import io.trestle.equipment.client.AempClient.Deferred;
 import io.trestle.equipment.client.AempClient.Fetched;
 import io.trestle.equipment.client.VendorException;
-import io.trestle.equipment.domain.TelemetryBatch;
 import io.trestle.equipment.domain.TelemetryItem;
 import io.trestle.equipment.identity.MachineResolver;
 import io.trestle.equipment.service.CycleResult.Outcome;
 import io.trestle.equipment.service.CycleResult.UnresolvedMachine;
 import io.trestle.equipment.service.QuarantineMapper.Refusal;
-import io.trestle.rest.Violation;
 import io.trestle.schema.equipment.TelemetryReading;
 import io.trestle.schema.operations.QuarantinedEvent;
 
@@ -76,7 +73,7 @@ public final class FleetPoller {
     private final AempClient client;
     private final AempParser parser = new AempParser();
     private final MachineResolver resolver;
-    private final TelemetryValidator validator;
+    private final FleetPageTriage triage;
     private final ReadingPublisher publisher;
     private final QuarantineSink quarantine;
     private final Clock clock;
@@ -117,7 +114,7 @@ public final class FleetPoller {
         this.baseUrl = baseUrl.getPath().endsWith("/") ? baseUrl : URI.create(baseUrl + "/");
         this.client = client;
         this.resolver = resolver;
-        this.validator = validator;
+        this.triage = new FleetPageTriage(resolver, validator, maxBatchSize);
         this.publisher = publisher;
         this.quarantine = quarantine;
         this.clock = clock;
@@ -190,70 +187,32 @@ public final class FleetPoller {
 
     private void publishNew(List<AempEquipment> machines, URI page, Cycle cycle)
             throws PublishFailed, InterruptedException {
-        List<Polled> fresh = new ArrayList<>();
-        List<Refusal> unmapped = new ArrayList<>();
-        for (AempEquipment machine : machines) {
-            Optional<String> asset = resolver.assetOf(system, machine.identity());
-            if (asset.isEmpty()) {
-                cycle.unresolved.add(new UnresolvedMachine(machine.identity(), machine.readings()));
-                machine.readings().forEach(
-                        reading -> unmapped.add(QuarantineMapper.unmapped(machine.identity(), reading, system)));
-                continue;
-            }
-            machine.readings().stream().filter(reading -> isNew(asset.get(), reading))
-                    .map(reading -> new Polled(machine.identity(), withAsset(reading, asset.get())))
-                    .forEach(fresh::add);
+        FleetPageTriage.Page triaged = triage.triage(machines, system, sourceSystem, this::isNew);
+        cycle.unresolved.addAll(triaged.unresolved());
+        List<Refusal> refused = triaged.refused();
+        if (!refused.isEmpty()) {
+            LOG.warnf("Vendor %s: %d reading(s) refused: %s", vendor, refused.size(),
+                    refused.stream().map(Refusal::message).toList());
+            cycle.invalid += refused.size();
         }
-        for (int from = 0; from < fresh.size(); from += maxBatchSize) {
-            publish(fresh.subList(from, Math.min(fresh.size(), from + maxBatchSize)), page, cycle);
-        }
-        quarantine(unmapped, page, cycle);
-    }
-
-    /** Publishes the valid ones among {@code readings} and quarantines the others with the validator's reasons. */
-    private void publish(List<Polled> readings, URI page, Cycle cycle) throws PublishFailed, InterruptedException {
-        List<TelemetryItem> items = readings.stream().map(Polled::reading).toList();
-        Map<Integer, List<Violation>> violationsByReading = validator
-                .validate(new TelemetryBatch(null, items), sourceSystem).stream()
-                .collect(Collectors.groupingBy(Violation::item));
-        if (!violationsByReading.isEmpty()) {
-            LOG.warnf("Vendor %s: %d reading(s) refused: %s", vendor, violationsByReading.size(),
-                    violationsByReading.values());
-            cycle.invalid += violationsByReading.size();
-        }
-        List<TelemetryItem> valid = new ArrayList<>();
-        List<Refusal> refused = new ArrayList<>();
-        for (int i = 0; i < readings.size(); i++) {
-            List<Violation> violations = violationsByReading.get(i);
-            if (violations == null) {
-                valid.add(items.get(i));
-            } else {
-                refused.add(refusal(readings.get(i), violations));
-            }
-        }
-        if (!valid.isEmpty()) {
-            Instant ingestedAt = clock.instant();
-            List<TelemetryReading> events = valid.stream()
-                    .map(item -> TelemetryMapper.toEvent(item, sourceSystem, cycle.correlationId, ingestedAt))
-                    .toList();
-            await(publisher.tryPublish(events), events.size(), "readings");
-            // Only now: a reading the broker did not take must stay new for the next cycle.
-            valid.forEach(this::remember);
-            cycle.published += valid.size();
-            readingsPublished.addAndGet(valid.size());
+        List<TelemetryItem> valid = triaged.toPublish();
+        for (int from = 0; from < valid.size(); from += maxBatchSize) {
+            publish(valid.subList(from, Math.min(valid.size(), from + maxBatchSize)), cycle);
         }
         quarantine(refused, page, cycle);
+        quarantine(triaged.unmapped(), page, cycle);
     }
 
-    /** The first violation gives the reason and pointer; the message names them all. */
-    private static Refusal refusal(Polled polled, List<Violation> violations) {
-        Violation first = violations.get(0);
-        String message = violations.stream()
-                .map(violation -> (TelemetryValidator.fieldOf(violation) + " " + violation.message()).strip())
-                .collect(Collectors.joining("; "));
-        return new Refusal(polled.machine(), polled.reading(),
-                TelemetryValidator.reasonCode(first, polled.reading()), message,
-                QuarantineMapper.pointer(TelemetryValidator.fieldOf(first)), List.of());
+    private void publish(List<TelemetryItem> valid, Cycle cycle) throws PublishFailed, InterruptedException {
+        Instant ingestedAt = clock.instant();
+        List<TelemetryReading> events = valid.stream()
+                .map(item -> TelemetryMapper.toEvent(item, sourceSystem, cycle.correlationId, ingestedAt))
+                .toList();
+        await(publisher.tryPublish(events), events.size(), "readings");
+        // Only now: a reading the broker did not take must stay new for the next cycle.
+        valid.forEach(this::remember);
+        cycle.published += valid.size();
+        readingsPublished.addAndGet(valid.size());
     }
 
     /** Publishes the refusals not quarantined before, in batches, each acknowledged before it counts as done. */
@@ -324,16 +283,6 @@ public final class FleetPoller {
         if (value != null) {
             elements.add(name);
         }
-    }
-
-    private static TelemetryItem withAsset(TelemetryItem r, String asset) {
-        return new TelemetryItem(r.readingId(), asset, r.readingTime(), r.cumulativeOperatingHours(),
-                r.cumulativeIdleHours(), r.cumulativeFuelUsed(), r.fuelRemainingPercent(), r.defRemainingPercent(),
-                r.location(), r.engineRunning(), r.odometer(), r.cumulativeLoadCount(), r.cumulativePayload());
-    }
-
-    /** A reading resolved to its asset, with the machine as the vendor named it, in case it must be quarantined. */
-    private record Polled(EquipmentIdentity machine, TelemetryItem reading) {
     }
 
     /** What the cycle in progress has done so far. */
