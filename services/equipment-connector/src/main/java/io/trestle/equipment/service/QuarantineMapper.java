@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -32,6 +34,8 @@ public final class QuarantineMapper {
 
     private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Entries stay on the topic for weeks: a replay must still read those an older or newer version wrote.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
     private QuarantineMapper() {
@@ -49,7 +53,7 @@ public final class QuarantineMapper {
     }
 
     /** What the quarantine payload holds: the machine next to its reading. */
-    record Payload(EquipmentIdentity machine, TelemetryItem reading) {
+    public record Payload(EquipmentIdentity machine, TelemetryItem reading) {
     }
 
     /**
@@ -116,6 +120,23 @@ public final class QuarantineMapper {
                 .setFirstSeenAt(now)
                 .setAttempt(1)
                 .build();
+    }
+
+    /**
+     * The machine and reading an entry of this service carries, for a replay.
+     *
+     * @return empty when the entry has no payload of the shape {@link #toEvent} writes
+     */
+    public static Optional<Payload> payloadOf(QuarantinedEvent entry) {
+        if (entry.getPayloadText() == null) {
+            return Optional.empty();
+        }
+        try {
+            Payload payload = JSON.readValue(entry.getPayloadText(), Payload.class);
+            return payload.machine() != null && payload.reading() != null ? Optional.of(payload) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /** The polled URL without user info or query, where credentials and API keys could be. */
