@@ -2,6 +2,7 @@ package io.trestle.odoo.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -52,7 +53,7 @@ class FaultsTest {
         odoo.faults().refuseConnections(Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> connect(url)).isInstanceOf(ConnectException.class);
-        Eventually.until(PATIENCE, "listening again on " + url, () -> Eventually.accepts(url));
+        await("listening again on " + url).atMost(PATIENCE).until(() -> Connections.accepts(url));
         assertThat(odoo.url()).isEqualTo(url);
         assertThat(rpc.call("common", "login", "constr", "admin", "admin")).isEqualTo(2);
     }
@@ -65,7 +66,7 @@ class FaultsTest {
 
         odoo.faults().clear();
 
-        assertThat(Eventually.accepts(url)).isTrue();
+        assertThat(Connections.accepts(url)).isTrue();
         assertThat(rpc.call("common", "version")).isInstanceOf(Map.class);
     }
 
@@ -94,7 +95,7 @@ class FaultsTest {
         StandInHttp.Response refused = http.postJson("/jsonrpc", VERSION);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isEmpty();
-        Eventually.until(PATIENCE, "answers again", () -> http.postJson("/jsonrpc", VERSION).status() == 200);
+        await("answers again").atMost(PATIENCE).until(() -> http.postJson("/jsonrpc", VERSION).status() == 200);
     }
 
     @Test
@@ -142,7 +143,7 @@ class FaultsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(createTask("Slow write"))).build();
         assertThatThrownBy(() -> impatient.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
-        Eventually.until(PATIENCE, "the timed-out create is written",
+        await("the timed-out create is written").atMost(PATIENCE).until(
                 () -> odoo.records("project.task").stream().anyMatch(t -> "Slow write".equals(t.get("name"))));
     }
 

@@ -1,6 +1,7 @@
 package io.trestle.odoo.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,8 +49,8 @@ class HttpControlsTest {
     void refusingConnectionsAnswersFirstThenStopsListeningForThePeriod() {
         assertThat(control("/__standin/faults/refuse-connections?seconds=1").status()).isEqualTo(204);
 
-        Eventually.until(PATIENCE, "connections refused", () -> !Eventually.accepts(odoo.url()));
-        Eventually.until(PATIENCE, "connections accepted again", () -> Eventually.accepts(odoo.url()));
+        await("connections refused").atMost(PATIENCE).until(() -> !Connections.accepts(odoo.url()));
+        await("connections accepted again").atMost(PATIENCE).until(() -> Connections.accepts(odoo.url()));
     }
 
     @Test
