@@ -76,11 +76,6 @@ public final class CrosswalkTable implements MachineResolver, AutoCloseable {
         return ready;
     }
 
-    /** Number of equipment mappings in force, for status. */
-    public int size() {
-        return assets.size();
-    }
-
     @Override
     public void close() throws InterruptedException {
         running = false;
