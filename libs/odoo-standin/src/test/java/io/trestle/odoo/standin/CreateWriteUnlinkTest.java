@@ -3,6 +3,7 @@ package io.trestle.odoo.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,17 +12,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.trestle.odoo.standin.OdooRpc.OdooRpcException;
+import io.trestle.testkit.SettableClock;
 
 /** create, write, unlink and read: atomicity, ids, and what the database keeps. */
 class CreateWriteUnlinkTest {
 
-    private MutableClock clock;
+    private SettableClock clock;
     private OdooStandIn odoo;
     private OdooRpc rpc;
 
     @BeforeEach
     void start() {
-        clock = new MutableClock("2026-11-26T08:00:00Z");
+        clock = new SettableClock(Instant.parse("2026-11-26T08:00:00Z"));
         odoo = OdooStandIn.start(OdooStandInOptions.defaults().withClock(clock));
         rpc = new OdooRpc(odoo);
     }
@@ -64,7 +66,7 @@ class CreateWriteUnlinkTest {
     @Test
     void writeChangesOnlyTheGivenRecordsAndStampsTheWriteDate() {
         int task = (Integer) rpc.admin("project.task", "create", Map.of("name", "Pour", "project_id", 1));
-        clock.set("2026-11-26T09:30:00Z");
+        clock.set(Instant.parse("2026-11-26T09:30:00Z"));
 
         assertThat(rpc.admin("project.task", "write", List.of(task),
                 Map.of("name", "Pour (renamed)", "date_deadline", "2026-12-01 14:00:00", "user_ids",

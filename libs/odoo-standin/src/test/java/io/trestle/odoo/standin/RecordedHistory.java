@@ -1,7 +1,10 @@
 package io.trestle.odoo.standin;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import io.trestle.testkit.SettableClock;
 
 /**
  * Recreates what the recorded server held before the transcript began: an earlier run of the same recording script
@@ -14,9 +17,9 @@ final class RecordedHistory {
     private RecordedHistory() {
     }
 
-    static void recreate(OdooStandIn standIn, MutableClock clock) {
+    static void recreate(OdooStandIn standIn, SettableClock clock) {
         OdooRpc rpc = new OdooRpc(standIn);
-        clock.set("2026-11-26T23:31:20Z");
+        clock.set(Instant.parse("2026-11-26T23:31:20Z"));
         int limited = (Integer) rpc.admin("res.users", "create",
                 Map.of("name", "Limited 233121", "login", "limited_233121", "password", "limited-pw-233121"));
         rpc.admin("res.users", "create", Map.of("name", "Bare internal 233121", "login", "bare_233121", "password",
@@ -24,9 +27,9 @@ final class RecordedHistory {
         rpc.admin("res.users", "create", Map.of("name", "Portal 233121", "login", "portal_233121", "password",
                 "portal-pw-233121", "groups_id", List.of(List.of(6, 0, List.of(10)))));
 
-        clock.set("2026-11-26T23:31:26Z");
+        clock.set(Instant.parse("2026-11-26T23:31:26Z"));
         rpc.admin("project.project", "create", Map.of("name", "Site A 233121", "allow_timesheets", true));
-        clock.set("2026-11-26T23:31:27Z");
+        clock.set(Instant.parse("2026-11-26T23:31:27Z"));
         rpc.admin("project.task", "create", Map.of("name", "Pour foundation 233121", "project_id", 2));
         rpc.admin("project.task", "create", List.of(Map.of("name", "Batch task 0 233121", "project_id", 2),
                 Map.of("name", "Batch task 1 233121", "project_id", 2),
@@ -39,13 +42,13 @@ final class RecordedHistory {
             rpc.admin("account.analytic.line", "create",
                     Map.of("name", "Cost " + i + " 233121", "account_id", 2, "amount", -10.0 * i));
         }
-        clock.set("2026-11-26T23:31:28Z");
+        clock.set(Instant.parse("2026-11-26T23:31:28Z"));
         rpc.admin("project.task", "write", List.of(3), Map.of("name", "Pour foundation (renamed) 233121"));
 
-        clock.set("2026-11-26T23:31:32Z");
+        clock.set(Instant.parse("2026-11-26T23:31:32Z"));
         rpc.execute(limited, "limited-pw-233121", "project.project", "create", List.of(Map.of("name", "nope")),
                 Map.of());
-        clock.set("2026-11-26T23:31:36Z");
+        clock.set(Instant.parse("2026-11-26T23:31:36Z"));
         rpc.execute(limited, "limited-pw-233121", "project.project", "create", List.of(Map.of("name", "nope")),
                 Map.of());
     }

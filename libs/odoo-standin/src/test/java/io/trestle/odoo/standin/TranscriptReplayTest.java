@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import io.trestle.testkit.SettableClock;
 
 /**
  * Replays, in order, every exchange recorded from the real Odoo 17.0 server against a fresh stand-in prepared with the
@@ -83,10 +86,10 @@ class TranscriptReplayTest {
     @TestFactory
     Stream<DynamicTest> everyRecordedExchangeIsAnsweredAsRecorded() throws IOException {
         List<Map<String, Object>> lines = transcript();
-        MutableClock clock = new MutableClock("2026-11-26T23:30:43Z");
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-26T23:30:43Z"));
         standIn = OdooStandIn.start(OdooStandInOptions.defaults().withClock(clock));
         RecordedHistory.recreate(standIn, clock);
-        clock.set("2026-11-26T23:32:19Z");
+        clock.set(Instant.parse("2026-11-26T23:32:19Z"));
         Replay replay = new Replay(standIn, lines);
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -3,6 +3,7 @@ package io.trestle.odoo.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.trestle.odoo.standin.OdooRpc.OdooRpcException;
+import io.trestle.testkit.SettableClock;
 
 /** Required fields, selections, many2one targets, types and constraints, with Odoo 17's error classes and texts. */
 class ValidationTest {
@@ -47,7 +49,7 @@ class ValidationTest {
 
     @Test
     void requiredFieldsWithADefaultMayBeLeftOut() {
-        MutableClock clock = new MutableClock("2026-11-26T08:00:00Z");
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-26T08:00:00Z"));
         try (OdooStandIn dated = OdooStandIn.start(OdooStandInOptions.defaults().withClock(clock))) {
             OdooRpc datedRpc = new OdooRpc(dated);
             int line = (Integer) datedRpc.admin("account.analytic.line", "create",
