@@ -5,11 +5,9 @@ import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The API keys of a service's clients, parsed from one property of comma-separated {@code client:key} entries (e.g.
@@ -17,9 +15,6 @@ import java.util.regex.Pattern;
  * problem is reported by property, entry number and client name; key values never appear in messages or logs.
  */
 public final class ApiKeys {
-
-    /** Lower case only: the name becomes the source system {@code push:<client>} and must not vary in case. */
-    static final Pattern CLIENT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final Map<String, byte[]> keysByClient;
 
@@ -36,26 +31,11 @@ public final class ApiKeys {
     public static ApiKeys parse(String property, List<String> entries) {
         Map<String, byte[]> keysByClient = new LinkedHashMap<>();
         Map<String, String> clientByKey = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String entry = entries.get(i).strip();
-            String position = property + " entry " + (i + 1);
-            int separator = entry.indexOf(':');
-            if (separator < 0) {
-                throw new IllegalArgumentException(position + " has no ':' between client and key; expected "
-                        + "comma-separated client:key entries, e.g. acme:<key>");
-            }
-            String client = entry.substring(0, separator).strip();
-            // Stripped because HTTP drops the leading and trailing blanks of a header value: such a key could never
-            // be presented.
-            String key = entry.substring(separator + 1).strip();
-            if (!CLIENT_NAME.matcher(client).matches()) {
-                // Not echoed: in an entry that is a bare key containing ':', part of the key stands here.
-                throw new IllegalArgumentException(position + ": the client name before the first ':' must match "
-                        + CLIENT_NAME.pattern() + " (not shown, in case it is part of a key)");
-            }
-            if (key.isEmpty()) {
-                throw new IllegalArgumentException(position + " (client '" + client + "') has a blank key");
-            }
+        List<ClientEntries.Entry> parsed = ClientEntries.parse(property, entries, "key");
+        for (int i = 0; i < parsed.size(); i++) {
+            String client = parsed.get(i).client();
+            String key = parsed.get(i).value();
+            String position = ClientEntries.position(property, i);
             if (keysByClient.containsKey(client)) {
                 throw new IllegalArgumentException(position + ": client '" + client + "' is configured twice");
             }
@@ -77,14 +57,8 @@ public final class ApiKeys {
      *             naming the first property of the former form
      */
     public static void rejectPerClientProperties(String property, Iterable<String> propertyNames) {
-        String env = property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-        for (String name : propertyNames) {
-            if (name.startsWith(property + ".") || name.startsWith(env + "_")) {
-                throw new IllegalArgumentException(name + " uses the former per-client form, which is no longer "
-                        + "read; configure all clients in " + property + " (env " + env
-                        + ") as comma-separated client:key entries");
-            }
-        }
+        ClientEntries.rejectPerClientProperties(property, propertyNames,
+                "uses the former per-client form, which is no longer read", "key");
     }
 
     /** The configured client names, in configuration order. */

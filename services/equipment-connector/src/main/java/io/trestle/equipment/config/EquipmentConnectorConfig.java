@@ -24,6 +24,22 @@ public interface EquipmentConnectorConfig {
      */
     Optional<List<String>> apiKeys();
 
+    /**
+     * Signing secrets of the push clients that sign their requests, as comma-separated {@code client:secret} entries
+     * ({@code TRESTLE_EQUIPMENT_CONNECTOR_SIGNING_SECRETS=acme:<secret>}), parsed and checked by
+     * {@link io.trestle.rest.RequestSignatures}; a list for the same reason as {@link #apiKeys()}. A client listed here
+     * must send {@code X-Trestle-Timestamp} and {@code X-Trestle-Signature} besides its API key; a client listed twice
+     * may sign with either secret, for rotation. Clients not listed authenticate by API key alone.
+     */
+    Optional<List<String>> signingSecrets();
+
+    /**
+     * How far a signed request's {@code X-Trestle-Timestamp} may lie from the connector's clock, either way; older
+     * requests are refused, so a captured one cannot be replayed later.
+     */
+    @WithDefault("PT5M")
+    Duration signatureTolerance();
+
     Topics topics();
 
     Ingest ingest();

@@ -1,5 +1,9 @@
 package io.trestle.equipment.messaging;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -10,6 +14,12 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
+import io.trestle.equipment.service.AvailabilityEventType;
+import io.trestle.equipment.service.FaultEventType;
+import io.trestle.equipment.service.PushEventSinks;
+import io.trestle.equipment.service.PushEventType;
+import io.trestle.equipment.service.ReservationEventType;
+import io.trestle.equipment.service.WorkOrderEventType;
 import io.trestle.schema.equipment.AvailabilityChanged;
 import io.trestle.schema.equipment.FaultReported;
 import io.trestle.schema.equipment.ReservationChanged;
@@ -21,7 +31,7 @@ import io.trestle.schema.equipment.WorkOrderChanged;
  */
 @Singleton
 @Startup // checks the limits when the application starts, not at the first request
-public class PushPublishers {
+public class PushPublishers implements PushEventSinks {
 
     public static final String FAULT_CHANNEL = "fault-out";
     public static final String WORK_ORDER_CHANNEL = "work-order-out";
@@ -51,6 +61,24 @@ public class PushPublishers {
                 RESERVATION_CHANNEL, maxInFlight, maxBatchSize);
         this.availability = new BoundedPublisher<>(availability, AvailabilityChanged::getAssetId,
                 AVAILABILITY_CHANNEL, maxInFlight, maxBatchSize);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // each kind's events are of its publisher's type, as the kinds declare
+    public <E> Optional<CompletableFuture<Void>> tryPublish(PushEventType<?, E> type, List<E> events) {
+        BoundedPublisher<?> publisher;
+        if (type instanceof FaultEventType) {
+            publisher = faults;
+        } else if (type instanceof WorkOrderEventType) {
+            publisher = workOrders;
+        } else if (type instanceof ReservationEventType) {
+            publisher = reservations;
+        } else if (type instanceof AvailabilityEventType) {
+            publisher = availability;
+        } else {
+            throw new IllegalArgumentException("no publisher for " + type.name() + "s");
+        }
+        return ((BoundedPublisher<E>) publisher).tryPublish(events);
     }
 
     public BoundedPublisher<FaultReported> faults() {

@@ -23,7 +23,10 @@ import io.trestle.equipment.service.QuarantineReplay;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
 
-/** Re-submits polled readings quarantined for an unknown machine, for operators who have since mapped it. */
+/**
+ * Re-submits polled readings and pushed items quarantined for an unknown machine, for operators who have since mapped
+ * it.
+ */
 @Path("/api/v1/quarantine/replay")
 @ApiKeyAuthenticated
 public class QuarantineReplayResource {
@@ -43,20 +46,26 @@ public class QuarantineReplayResource {
     @POST
     @Blocking
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Replay the readings quarantined for machines unknown to the crosswalk", description = "Reads "
+    @Operation(summary = "Replay what was quarantined for machines unknown to the crosswalk", description = "Reads "
             + "the quarantine topic from its beginning to its current end and takes this service's entries with "
-            + "reason UNMAPPED_EXTERNAL_ID. Each goes through the crosswalk and the validator as if polled now: a "
-            + "reading whose machine resolves is published to telemetry with the event id polling gives it; an entry "
-            + "still unknown is quarantined again with attempt + 1, its id and firstSeenAt unchanged; a reading the "
-            + "validator refuses is quarantined under that reason. Answers once the broker acknowledged everything. "
-            + "Replaying again publishes the same readings again with the same event ids, which consumers drop.")
-    @APIResponse(responseCode = "200", description = "What the replay did, with the entries replayed")
-    @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+            + "reason UNMAPPED_EXTERNAL_ID: polled readings, and pushed readings, faults, work orders, reservations and "
+            + "availability changes whose machine was not mapped. A reading, polled or pushed, goes through the "
+            + "crosswalk and the validator as if polled now; a pushed item of another kind is resolved under "
+            + "'push:<client>' and validated as if pushed now. What resolves is published with the event id it would "
+            + "have had if the machine had been known from the start, with the machine's ids in "
+            + "metadata.resolvedFrom; an entry still unknown is quarantined again with attempt + 1, its id and "
+            + "firstSeenAt unchanged; what the validator refuses now is quarantined under that reason. Answers once "
+            + "the broker acknowledged everything. Replaying again publishes the same events again with the same "
+            + "event ids, which consumers drop.")
+    @APIResponse(responseCode = "200", description = "What the replay did, with the entries replayed (kind, asset, "
+            + "item id, event id)")
+    @APIResponse(responseCode = "401", description = "Missing or unknown API key; or, for a client with a signing "
+            + "secret, a missing, malformed, stale or wrong request signature")
     @APIResponse(responseCode = "503", description = "The crosswalk is not read to its end yet, or the broker did "
             + "not acknowledge in time; replaying again is safe (with Retry-After)")
     public Response replay(
-            @Parameter(description = "Replay only the entries of this source system, e.g. aemp:trackunit; all "
-                    + "when absent") @QueryParam("system") String system,
+            @Parameter(description = "Replay only the entries of this source system, e.g. aemp:trackunit or "
+                    + "push:acme; all when absent") @QueryParam("system") String system,
             @Context UriInfo uri) throws InterruptedException {
         if (!resolver.ready()) {
             return Problem.of("crosswalk-not-ready", "Crosswalk not ready", Response.Status.SERVICE_UNAVAILABLE,

@@ -19,6 +19,16 @@ public class AvailabilityEventType implements PushEventType<AvailabilityItem, Av
     }
 
     @Override
+    public Class<AvailabilityItem> itemType() {
+        return AvailabilityItem.class;
+    }
+
+    @Override
+    public String endpoint() {
+        return "/api/v1/availability";
+    }
+
+    @Override
     public void validate(AvailabilityItem item, ItemChecker check) {
         check.symbol("state", item.state(), AvailabilityState.class, true);
         check.happened("effectiveFrom", item.effectiveFrom());
@@ -35,10 +45,10 @@ public class AvailabilityEventType implements PushEventType<AvailabilityItem, Av
     }
 
     @Override
-    public AvailabilityChanged toEvent(AvailabilityItem item, EventMetadata metadata) {
+    public AvailabilityChanged toEvent(AvailabilityItem item, String assetId, EventMetadata metadata) {
         return AvailabilityChanged.newBuilder()
                 .setMetadata(metadata)
-                .setAssetId(item.assetId())
+                .setAssetId(assetId)
                 .setState(Symbols.of(AvailabilityState.class, item.state()))
                 .setEffectiveFrom(item.effectiveFrom())
                 .setExpectedUntil(item.expectedUntil())

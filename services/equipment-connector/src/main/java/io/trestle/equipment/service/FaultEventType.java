@@ -29,6 +29,16 @@ public class FaultEventType implements PushEventType<FaultItem, FaultReported> {
     }
 
     @Override
+    public Class<FaultItem> itemType() {
+        return FaultItem.class;
+    }
+
+    @Override
+    public String endpoint() {
+        return "/api/v1/faults";
+    }
+
+    @Override
     public void validate(FaultItem item, ItemChecker check) {
         check.optionalIdentifier("faultId", item.faultId());
         check.optionalRange("spn", item.spn(), 0, MAX_SPN);
@@ -66,15 +76,15 @@ public class FaultEventType implements PushEventType<FaultItem, FaultReported> {
     }
 
     @Override
-    public FaultReported toEvent(FaultItem item, EventMetadata metadata) {
+    public FaultReported toEvent(FaultItem item, String assetId, EventMetadata metadata) {
         String code = item.code() != null ? item.code() : item.spn() + "-" + item.fmi();
         return FaultReported.newBuilder()
                 .setMetadata(metadata)
                 .setFaultId(item.faultId() != null
                         ? item.faultId()
-                        : derivedFaultId(item.assetId(), code,
+                        : derivedFaultId(assetId, code,
                                 item.detectedAt()))
-                .setAssetId(item.assetId())
+                .setAssetId(assetId)
                 .setCode(code)
                 .setCodeSource(item.codeSource())
                 .setDescription(item.description())

@@ -120,7 +120,7 @@ public final class FleetPageTriage {
                 if (asset.isEmpty()) {
                     decisions.add(new Quarantine(QuarantineMapper.unmapped(machine.identity(), reading, system)));
                 } else if (isNew.test(asset.get(), reading)) {
-                    toValidate.add(new Pending(machine.identity(), withAsset(reading, asset.get()), decisions,
+                    toValidate.add(new Pending(machine.identity(), reading.ofAsset(asset.get()), decisions,
                             decisions.size()));
                     // Replaced by the validator's verdict below, keeping the reading's place in the payload.
                     decisions.add(null);
@@ -159,12 +159,6 @@ public final class FleetPageTriage {
         return new Refusal(pending.machine(), pending.reading(),
                 TelemetryValidator.reasonCode(first, pending.reading()), message,
                 QuarantineMapper.pointer(TelemetryValidator.fieldOf(first)), List.of());
-    }
-
-    private static TelemetryItem withAsset(TelemetryItem r, String asset) {
-        return new TelemetryItem(r.readingId(), asset, r.readingTime(), r.cumulativeOperatingHours(),
-                r.cumulativeIdleHours(), r.cumulativeFuelUsed(), r.fuelRemainingPercent(), r.defRemainingPercent(),
-                r.location(), r.engineRunning(), r.odometer(), r.cumulativeLoadCount(), r.cumulativePayload());
     }
 
     /** A resolved reading awaiting the validator, with the place its decision goes. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.trestle.equipment.aemp.EquipmentIdentity;
 import io.trestle.equipment.domain.TelemetryItem.Quantity;
 import io.trestle.rest.Violation;
 
@@ -46,6 +47,33 @@ public final class ItemChecker {
         } else if (value.length() > MAX_ID_LENGTH) {
             fail(field, "is longer than " + MAX_ID_LENGTH + " characters");
         }
+    }
+
+    /**
+     * Exactly one of the canonical asset id and the machine as the platform names it; a machine needs an id the
+     * crosswalk maps (PIN or serial number), as the others alone could never resolve.
+     */
+    public void assetOrMachine(String assetId, EquipmentIdentity machine) {
+        if (machine == null) {
+            if (assetId == null) {
+                fail("assetId", "is required unless machine is given");
+            } else {
+                identifier("assetId", assetId);
+            }
+            return;
+        }
+        if (assetId != null) {
+            fail("machine", "must not be given together with assetId; give exactly one of them");
+            return;
+        }
+        if (machine.pin() == null && machine.serialNumber() == null) {
+            fail("machine", "needs pin or serialNumber, the ids the crosswalk maps machines by");
+        }
+        optionalIdentifier("machine.pin", machine.pin());
+        optionalIdentifier("machine.serialNumber", machine.serialNumber());
+        optionalIdentifier("machine.oemName", machine.oemName());
+        optionalIdentifier("machine.model", machine.model());
+        optionalIdentifier("machine.equipmentId", machine.equipmentId());
     }
 
     public void optionalIdentifier(String field, String value) {

@@ -16,13 +16,17 @@ import jakarta.inject.Inject;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.domain.PushBatch;
 import io.trestle.equipment.domain.PushItem;
+import io.trestle.equipment.service.PushMachines.Resolved;
+import io.trestle.equipment.service.PushMachines.Unmapped;
+import io.trestle.equipment.service.QuarantineMapper.PushedItem;
 import io.trestle.rest.Violation;
 import io.trestle.schema.common.EventMetadata;
+import io.trestle.schema.operations.QuarantinedEvent;
 
 /**
  * The flow every push endpoint shares except telemetry's: checks a whole batch before anything is published, so that a
- * batch is either accepted entirely or refused with every problem named, and turns a valid batch into events whose ids
- * derive from the caller's ids.
+ * batch is either accepted entirely or refused with every problem named, and turns each valid item into its event, or
+ * into a quarantine entry when its machine is unknown, with ids derived from the caller's ids.
  */
 @ApplicationScoped
 public class PushBatches {
@@ -91,7 +95,7 @@ public class PushBatches {
                 continue;
             }
             check.identifier("eventId", item.eventId());
-            check.identifier("assetId", item.assetId());
+            check.assetOrMachine(item.assetId(), item.machine());
             type.validate(item, check);
             if (item.eventId() != null && !seenIds.add(item.eventId())) {
                 check.fail("eventId", "duplicates an earlier " + type.name() + " of this batch");
@@ -100,20 +104,45 @@ public class PushBatches {
         return violations;
     }
 
-    /** The events of a batch {@link #validate validated} without violations, in the order of its items. */
+    /**
+     * The events of a batch {@link #validate validated} without violations whose items all give their asset id, in the
+     * order of its items.
+     */
     public <I extends PushItem, E> List<E> toEvents(PushBatch<I> batch, String client, PushEventType<I, E> type,
             String correlationId, Instant ingestedAt) {
-        String sourceSystem = sourceSystem(client);
         return batch.items().stream()
-                .map(item -> type.toEvent(item, EventMetadata.newBuilder()
-                        .setEventId(eventId(sourceSystem, type.name(), item.eventId()))
-                        .setSourceSystem(sourceSystem)
-                        .setSourceRecordId(type.sourceRecordId(item))
-                        .setOccurredAt(type.occurredAt(item))
-                        .setIngestedAt(ingestedAt)
-                        .setCorrelationId(correlationId)
-                        .setResolvedFrom(List.of())
-                        .build()))
+                .map(item -> toEvent(type, item, client, new Resolved(item.assetId(), List.of()), correlationId,
+                        ingestedAt))
                 .toList();
+    }
+
+    /**
+     * The event of a valid item whose asset is known. Its id is the same whether the item was published at once or
+     * replayed from quarantine once its machine was mapped.
+     */
+    public static <I extends PushItem, E> E toEvent(PushEventType<I, E> type, I item, String client,
+            Resolved resolved, String correlationId, Instant ingestedAt) {
+        String sourceSystem = sourceSystem(client);
+        return type.toEvent(item, resolved.assetId(), EventMetadata.newBuilder()
+                .setEventId(eventId(sourceSystem, type.name(), item.eventId()))
+                .setSourceSystem(sourceSystem)
+                .setSourceRecordId(type.sourceRecordId(item))
+                .setOccurredAt(type.occurredAt(item))
+                .setIngestedAt(ingestedAt)
+                .setCorrelationId(correlationId)
+                .setResolvedFrom(resolved.resolvedFrom())
+                .build());
+    }
+
+    /** The quarantine entry of a valid item whose machine the crosswalk does not know. */
+    public static <I extends PushItem> QuarantinedEvent quarantined(PushEventType<I, ?> type, I item, String client,
+            Unmapped unmapped, String correlationId, Instant now) {
+        return QuarantineMapper.toEvent(pushedItem(type, item, client), ReasonCode.UNMAPPED_EXTERNAL_ID,
+                unmapped.message(), "/machine", unmapped.unresolvedIds(), correlationId, now);
+    }
+
+    static <I extends PushItem> PushedItem pushedItem(PushEventType<I, ?> type, I item, String client) {
+        return new PushedItem(sourceSystem(client), type.name(), type.endpoint(), item.eventId(),
+                type.sourceRecordId(item), type.occurredAt(item), item);
     }
 }

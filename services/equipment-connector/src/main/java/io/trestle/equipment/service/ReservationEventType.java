@@ -19,6 +19,16 @@ public class ReservationEventType implements PushEventType<ReservationItem, Rese
     }
 
     @Override
+    public Class<ReservationItem> itemType() {
+        return ReservationItem.class;
+    }
+
+    @Override
+    public String endpoint() {
+        return "/api/v1/reservations";
+    }
+
+    @Override
     public void validate(ReservationItem item, ItemChecker check) {
         check.identifier("reservationId", item.reservationId());
         check.identifier("projectId", item.projectId());
@@ -42,11 +52,11 @@ public class ReservationEventType implements PushEventType<ReservationItem, Rese
     }
 
     @Override
-    public ReservationChanged toEvent(ReservationItem item, EventMetadata metadata) {
+    public ReservationChanged toEvent(ReservationItem item, String assetId, EventMetadata metadata) {
         return ReservationChanged.newBuilder()
                 .setMetadata(metadata)
                 .setReservationId(PushBatches.qualifiedId(metadata.getSourceSystem(), item.reservationId()))
-                .setAssetId(item.assetId())
+                .setAssetId(assetId)
                 .setProjectId(item.projectId())
                 .setTaskId(item.taskId())
                 .setCostCodeId(item.costCodeId())

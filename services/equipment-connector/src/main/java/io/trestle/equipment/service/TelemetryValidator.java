@@ -125,7 +125,7 @@ public class TelemetryValidator {
 
     private void validateItem(TelemetryItem item, ItemChecker check) {
         check.identifier("readingId", item.readingId());
-        check.identifier("assetId", item.assetId());
+        check.assetOrMachine(item.assetId(), item.machine());
         if (item.readingTime() == null) {
             check.fail("readingTime", "is required (ISO-8601 instant, e.g. 2026-11-27T08:00:00Z)");
         } else if (item.readingTime().isAfter(clock.instant().plus(maxClockSkew))) {

@@ -33,6 +33,16 @@ public class WorkOrderEventType implements PushEventType<WorkOrderItem, WorkOrde
     }
 
     @Override
+    public Class<WorkOrderItem> itemType() {
+        return WorkOrderItem.class;
+    }
+
+    @Override
+    public String endpoint() {
+        return "/api/v1/work-orders";
+    }
+
+    @Override
     public void validate(WorkOrderItem item, ItemChecker check) {
         check.identifier("workOrderId", item.workOrderId());
         check.symbol("change", item.change(), WorkOrderChange.class, true);
@@ -99,11 +109,11 @@ public class WorkOrderEventType implements PushEventType<WorkOrderItem, WorkOrde
     }
 
     @Override
-    public WorkOrderChanged toEvent(WorkOrderItem item, EventMetadata metadata) {
+    public WorkOrderChanged toEvent(WorkOrderItem item, String assetId, EventMetadata metadata) {
         return WorkOrderChanged.newBuilder()
                 .setMetadata(metadata)
                 .setWorkOrderId(PushBatches.qualifiedId(metadata.getSourceSystem(), item.workOrderId()))
-                .setAssetId(item.assetId())
+                .setAssetId(assetId)
                 .setChange(Symbols.of(WorkOrderChange.class, item.change()))
                 .setStatus(Symbols.of(WorkOrderStatus.class, item.status()))
                 .setMaintenanceType(

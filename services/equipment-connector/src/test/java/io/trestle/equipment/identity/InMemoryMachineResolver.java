@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 import io.trestle.equipment.aemp.EquipmentIdentity;
 
 /**
- * A crosswalk held in memory, by PIN. An alternative of the highest priority, so {@code @QuarkusTest}s use it over the
- * crosswalk-backed resolver.
+ * A crosswalk held in memory, by PIN under any system, or by PIN or serial number under one system. An alternative of
+ * the highest priority, so {@code @QuarkusTest}s use it over the crosswalk-backed resolver.
  */
 @Alternative
 @Priority(1000)
@@ -20,10 +20,17 @@ import io.trestle.equipment.aemp.EquipmentIdentity;
 public class InMemoryMachineResolver implements MachineResolver {
 
     private final Map<String, String> assetByPin = new ConcurrentHashMap<>();
+    private final Map<String, String> assetBySystemAndId = new ConcurrentHashMap<>();
     private volatile boolean ready = true;
 
     public InMemoryMachineResolver map(String pin, String assetId) {
         assetByPin.put(pin, assetId);
+        return this;
+    }
+
+    /** Maps a PIN or serial number under one crosswalk system only, as the crosswalk API does. */
+    public InMemoryMachineResolver map(String system, String externalId, String assetId) {
+        assetBySystemAndId.put(system + "|" + externalId, assetId);
         return this;
     }
 
@@ -34,7 +41,10 @@ public class InMemoryMachineResolver implements MachineResolver {
 
     @Override
     public Optional<String> assetOf(String system, EquipmentIdentity machine) {
-        return Optional.ofNullable(machine.pin()).map(assetByPin::get);
+        return Optional.ofNullable(machine.pin()).map(assetByPin::get)
+                .or(() -> Optional.ofNullable(machine.pin()).map(pin -> assetBySystemAndId.get(system + "|" + pin)))
+                .or(() -> Optional.ofNullable(machine.serialNumber())
+                        .map(serial -> assetBySystemAndId.get(system + "|" + serial)));
     }
 
     @Override

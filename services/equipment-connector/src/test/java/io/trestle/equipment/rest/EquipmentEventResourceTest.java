@@ -2,7 +2,10 @@ package io.trestle.equipment.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -17,6 +20,8 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +33,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.trestle.equipment.identity.InMemoryMachineResolver;
 import io.trestle.equipment.service.PushBatches;
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.schema.topic.TrestleTopic;
@@ -40,6 +46,9 @@ class EquipmentEventResourceTest {
 
     private static final String KEY = "test-key";
     private static final Instant EARLIER = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+
+    @Inject
+    InMemoryMachineResolver resolver;
 
     /** One push endpoint: where it is, where its events go, and a valid and an invalid item of it. */
     record Endpoint(String path, TrestleTopic topic, String type, BiFunction<String, String, Map<String, Object>> valid,
@@ -115,6 +124,104 @@ class EquipmentEventResourceTest {
                 .when().post(endpoint.path())
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("title", equalTo("Missing API key"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void publishesAnItemNamingAMappedMachineUnderItsAssetWithTheMachinesIdsInTheMetadata(Endpoint endpoint) {
+        String asset = "EX-" + UUID.randomUUID();
+        String pin = "PIN-" + UUID.randomUUID();
+        resolver.map("push:test", pin, asset);
+        String expectedId = PushBatches.eventId("push:test", endpoint.type(), "m-1").toString();
+
+        post(endpoint.path(), Map.of("items", List.of(byMachine(endpoint.valid().apply(asset, "m-1"), pin))))
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("quarantined", equalTo(0))
+                .body("eventIds", contains(expectedId))
+                .body("items[0].outcome", equalTo("ACCEPTED"))
+                .body("items[0].assetId", equalTo(asset));
+
+        GenericRecord event = published(endpoint.topic(), asset, 1).get(0);
+        assertThat(field(event, "metadata", "eventId")).isEqualTo(expectedId);
+        List<?> resolvedFrom = (List<?>) ((GenericRecord) event.get("metadata")).get("resolvedFrom");
+        assertThat(resolvedFrom).extracting(id -> ((GenericRecord) id).get("system") + "|"
+                + ((GenericRecord) id).get("entityType") + "|" + ((GenericRecord) id).get("value"))
+                .containsExactly("push:test|equipment|" + pin, "push:test|equipment|SN-" + pin);
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void quarantinesAnItemOfAnUnknownMachineAndTheReplayPublishesItOnceMappedWithItsEventId(Endpoint endpoint) {
+        String asset = "EX-" + UUID.randomUUID();
+        String pin = "PIN-" + UUID.randomUUID();
+        String callerId = "q-" + UUID.randomUUID();
+        String expectedId = PushBatches.eventId("push:test", endpoint.type(), callerId).toString();
+
+        String quarantineId = post(endpoint.path(),
+                Map.of("items", List.of(byMachine(endpoint.valid().apply(asset, callerId), pin))))
+                .statusCode(202)
+                .body("accepted", equalTo(0))
+                .body("quarantined", equalTo(1))
+                .body("eventIds", hasSize(0))
+                .body("items[0].outcome", equalTo("QUARANTINED"))
+                .body("items[0].itemId", equalTo(callerId))
+                .body("items[0].eventId", equalTo(expectedId))
+                .body("items[0].reasonCode", equalTo("UNMAPPED_EXTERNAL_ID"))
+                .extract().path("items[0].quarantineId");
+
+        GenericRecord entry = quarantineEntry(quarantineId);
+        assertThat(entry.get("reasonCode")).hasToString("UNMAPPED_EXTERNAL_ID");
+        assertThat(entry.get("sourceEndpoint")).hasToString(endpoint.path());
+        assertThat(field(entry, "metadata", "sourceSystem")).isEqualTo("push:test");
+        assertThat(entry.get("payloadText").toString()).contains(callerId).contains(pin);
+        assertThat((List<?>) entry.get("unresolvedIds")).extracting(id -> ((GenericRecord) id).get("value").toString())
+                .containsExactly(pin, "SN-" + pin);
+
+        resolver.map("push:test", pin, asset);
+        List<Map<String, Object>> replayed = given().header(ApiKeyFilter.HEADER, KEY)
+                .queryParam("system", "push:test").when().post("/api/v1/quarantine/replay")
+                .then().statusCode(200).extract().path("replayedEntries");
+
+        assertThat(replayed).filteredOn(item -> quarantineId.equals(item.get("entryId"))).singleElement()
+                .satisfies(item -> {
+                    assertThat(item).containsEntry("eventId", expectedId).containsEntry("assetId", asset)
+                            .containsEntry("kind", endpoint.type()).containsEntry("itemId", callerId);
+                });
+        // Exactly one: the push itself published nothing of the item.
+        GenericRecord event = published(endpoint.topic(), asset, 1).get(0);
+        assertThat(field(event, "metadata", "eventId")).isEqualTo(expectedId);
+        assertThat(field(event, "metadata", "sourceSystem")).isEqualTo("push:test");
+    }
+
+    @Test
+    void answers503WithRetryAfterForItemsNamingMachinesWhileTheCrosswalkIsNotRead() {
+        String asset = "EX-" + UUID.randomUUID();
+        resolver.ready(false);
+        try {
+            post("/api/v1/faults", Map.of("items", List.of(byMachine(fault(asset, "n-1"), "PIN-" + asset))))
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "10")
+                    .body("type", equalTo("https://trestle.dev/problems/crosswalk-not-ready"));
+            post("/api/v1/faults", Map.of("items", List.of(fault(asset, "n-2")))).statusCode(202);
+        } finally {
+            resolver.ready(true);
+        }
+        assertThat(published(TrestleTopic.EQUIPMENT_FAULT, asset, 1)).extracting(r -> field(r, "metadata",
+                "sourceRecordId")).containsExactly("n-2");
+    }
+
+    @Test
+    void refusesAnItemWithBothAssetAndMachineOrAMachineWithoutPinAndSerialWhole() {
+        Map<String, Object> both = new HashMap<>(fault("EX-1", "both"));
+        both.put("machine", Map.of("pin", "PIN-1"));
+        Map<String, Object> labelOnly = byMachine(fault("EX-1", "label"), "unused");
+        labelOnly.put("machine", Map.of("oemName", "Acme", "equipmentId", "Unit 7"));
+
+        post("/api/v1/faults", Map.of("items", List.of(both, labelOnly))).statusCode(422)
+                .body("violations.field", contains("items[0].machine", "items[1].machine"))
+                .body("violations.itemId", contains("both", "label"));
     }
 
     @Test
@@ -202,7 +309,39 @@ class EquipmentEventResourceTest {
         for (String path : endpoints().map(Endpoint::path).toList()) {
             document.body("paths", hasKey(path));
         }
-        document.body("paths.'/api/v1/faults'.post.responses", hasKey("422"));
+        document.body("paths.'/api/v1/faults'.post.responses", hasKey("422"))
+                .body("paths.'/api/v1/faults'.post.responses.'202'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Accepted"))
+                .body("paths.'/api/v1/faults'.post.responses.'503'.description", containsString("crosswalk"))
+                .body("paths.'/api/v1/faults'.post.parameters.name", hasItem("X-Trestle-Signature"))
+                .body("components.schemas.FaultItem.properties", hasKey("machine"))
+                .body("components.schemas.FaultItem.properties.machine.description", containsString("push:<client>"))
+                .body("components.schemas.Accepted.properties", hasKey("items"));
+    }
+
+    /** The item naming its machine (PIN, a serial number derived from it, make) instead of its asset. */
+    private static Map<String, Object> byMachine(Map<String, Object> item, String pin) {
+        Map<String, Object> named = new HashMap<>(item);
+        named.remove("assetId");
+        named.put("machine", Map.of("pin", pin, "serialNumber", "SN-" + pin, "oemName", "Acme", "model", "RX 60"));
+        return named;
+    }
+
+    /** The quarantine entry of the given id, as the broker holds it. */
+    private static GenericRecord quarantineEntry(String entryId) {
+        try (KafkaConsumer<String, GenericRecord> consumer = TrestleStack.kafkaAndRegistry().avro()
+                .consumer("check-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(TrestleTopic.INTEGRATION_QUARANTINE.topicName()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (entryId.equals(field(record.value(), "metadata", "eventId"))) {
+                        return record.value();
+                    }
+                }
+            }
+            throw new AssertionError("no quarantine entry " + entryId);
+        }
     }
 
     private static ValidatableResponse post(String path, Object body) {

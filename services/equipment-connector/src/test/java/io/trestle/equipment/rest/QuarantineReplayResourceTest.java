@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.trestle.equipment.aemp.EquipmentIdentity;
 import io.trestle.equipment.domain.TelemetryItem;
@@ -95,6 +97,40 @@ class QuarantineReplayResourceTest {
         assertThat(attempts).extracting(attempt -> attempt.get("firstSeenAt")).containsOnly(firstSeen.toEpochMilli());
         assertThat(attempts).extracting(attempt -> attempt.get("reasonCode").toString())
                 .containsOnly("UNMAPPED_EXTERNAL_ID");
+    }
+
+    @Test
+    void publishesAPushedReadingOfAMachineMappedSinceWithTheEventIdThePushGaveIt() throws Exception {
+        String pin = "PIN-" + UUID.randomUUID();
+        String asset = "EX-PUSHED-" + UUID.randomUUID();
+        String readingId = "pushed-" + UUID.randomUUID();
+        String eventId = TelemetryMapper.eventId("push:test", readingId).toString();
+        Map<String, Object> reading = Map.of("readingId", readingId, "machine", Map.of("pin", pin, "model", "RX"),
+                "readingTime", firstSeen.toString(), "cumulativeOperatingHours", 321.5);
+
+        String entryId = given().contentType(ContentType.JSON).header(ApiKeyFilter.HEADER, KEY)
+                .body(Map.of("readings", List.of(reading))).when().post("/api/v1/telemetry")
+                .then().statusCode(202)
+                .body("accepted", equalTo(0))
+                .body("quarantined", equalTo(1))
+                .body("items[0].eventId", equalTo(eventId))
+                .extract().path("items[0].quarantineId");
+        resolver.map("push:test", pin, asset);
+
+        List<Map<String, Object>> replayed = given().header(ApiKeyFilter.HEADER, KEY).queryParam("system", "push:test")
+                .when().post(PATH).then().statusCode(200).extract().path("replayedEntries");
+
+        assertThat(replayed).filteredOn(entry -> entryId.equals(entry.get("entryId"))).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("kind", "reading").containsEntry("assetId", asset)
+                        .containsEntry("itemId", readingId).containsEntry("eventId", eventId));
+        // Exactly one: the push itself published nothing of the reading.
+        GenericRecord published = recordsOf(TELEMETRY_TOPIC, record -> asset.equals(record.key()), 1).get(0);
+        GenericRecord metadata = (GenericRecord) published.get("metadata");
+        assertThat(metadata.get("eventId")).hasToString(eventId);
+        assertThat(metadata.get("sourceSystem")).hasToString("push:test");
+        assertThat((List<?>) metadata.get("resolvedFrom")).singleElement()
+                .satisfies(id -> assertThat(((GenericRecord) id).get("value")).hasToString(pin));
+        assertThat(published.get("cumulativeOperatingHours")).isEqualTo(321.5);
     }
 
     @Test

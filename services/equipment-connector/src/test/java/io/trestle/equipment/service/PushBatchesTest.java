@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.trestle.equipment.aemp.EquipmentIdentity;
 import io.trestle.equipment.domain.AvailabilityItem;
 import io.trestle.equipment.domain.FaultItem;
 import io.trestle.equipment.domain.PushBatch;
@@ -20,10 +21,12 @@ import io.trestle.equipment.domain.ReservationItem;
 import io.trestle.equipment.domain.WorkOrderItem;
 import io.trestle.equipment.domain.WorkOrderItem.Part;
 import io.trestle.rest.Violation;
+import io.trestle.schema.common.ExternalId;
 import io.trestle.schema.common.Severity;
 import io.trestle.schema.equipment.FaultReported;
 import io.trestle.schema.equipment.FaultState;
 import io.trestle.schema.equipment.WorkOrderChanged;
+import io.trestle.schema.operations.QuarantinedEvent;
 
 class PushBatchesTest {
 
@@ -51,11 +54,12 @@ class PushBatchesTest {
 
     @Test
     void namesFaultViolationsByItemIdAndPath() {
-        FaultItem halfJ1939 = new FaultItem("f-1", "EX-1", null, null, null, null, 1569, null, null, "SEVERE", null,
+        FaultItem halfJ1939 = new FaultItem("f-1", "EX-1", null, null, null, null, null, 1569, null, null, "SEVERE",
+                null,
                 null, null, EARLIER, null);
-        FaultItem clearedWithoutTime = new FaultItem("f-2", "EX-1", null, "E42", null, null, null, 40, null, null,
+        FaultItem clearedWithoutTime = new FaultItem("f-2", "EX-1", null, null, "E42", null, null, null, 40, null, null,
                 null, "cleared", null, NOW.plus(Duration.ofHours(1)), null);
-        FaultItem clearedTimeWhileActive = new FaultItem("f-3", "EX-1", null, "E42", null, null, null, null, null,
+        FaultItem clearedTimeWhileActive = new FaultItem("f-3", "EX-1", null, null, "E42", null, null, null, null, null,
                 null, null, "ACTIVE", null, EARLIER, NOW);
 
         assertThat(batches.validate(batch(halfJ1939, clearedWithoutTime, clearedTimeWhileActive), "acme", faults))
@@ -75,9 +79,10 @@ class PushBatchesTest {
 
     @Test
     void derivesTheFaultCodeFromSpnAndFmiAndOneFaultIdForTheRaiseAndTheClearingOfAnOccurrence() {
-        FaultItem raised = new FaultItem("raise", "EX-1", null, null, "J1939", null, 1569, 31, 2, "high", null,
+        FaultItem raised = new FaultItem("raise", "EX-1", null, null, null, "J1939", null, 1569, 31, 2, "high", null,
                 "ACTIVE", true, EARLIER, null);
-        FaultItem cleared = new FaultItem("clear", "EX-1", null, "1569-31", "J1939", null, 1569, 31, 2, "HIGH", null,
+        FaultItem cleared = new FaultItem("clear", "EX-1", null, null, "1569-31", "J1939", null, 1569, 31, 2, "HIGH",
+                null,
                 "CLEARED", false, EARLIER, NOW);
         PushBatch<FaultItem> batch = batch(raised, cleared);
         assertThat(batches.validate(batch, "acme", faults)).isEmpty();
@@ -139,18 +144,83 @@ class PushBatchesTest {
 
     @Test
     void refusesAReservationEndingBeforeItStartsAndAnAvailabilityStateTheSchemaDoesNotName() {
-        ReservationItem backwards = new ReservationItem("r-1", "EX-1", "R-1", "P-1", null, null, NOW, EARLIER,
+        ReservationItem backwards = new ReservationItem("r-1", "EX-1", "R-1", null, "P-1", null, null, NOW, EARLIER,
                 "CONFIRMED", EARLIER);
         assertThat(batches.validate(batch(backwards), "acme", new ReservationEventType()))
                 .extracting(Violation::field, Violation::message)
                 .containsExactly(tuple("items[0].reservedTo",
                         "must lie after reservedFrom (2026-11-27T10:00:00Z), was 2026-11-27T08:00:00Z"));
 
-        AvailabilityItem unknown = new AvailabilityItem("a-1", "EX-1", "UNKNOWN", EARLIER, null, null, null, null);
+        AvailabilityItem unknown = new AvailabilityItem("a-1", "EX-1", null, "UNKNOWN", EARLIER, null, null, null,
+                null);
         assertThat(batches.validate(batch(unknown), "acme", new AvailabilityEventType()))
                 .extracting(Violation::field, Violation::message)
                 .containsExactly(tuple("items[0].state", "'UNKNOWN' is not one of AVAILABLE, IN_USE, DOWN, "
                         + "IN_MAINTENANCE, IN_TRANSIT, RETIRED"));
+    }
+
+    @Test
+    void anItemNamesExactlyOneOfAssetAndMachineAndTheMachineByAnIdTheCrosswalkMaps() {
+        EquipmentIdentity byPin = new EquipmentIdentity(null, null, null, "PIN-1", null);
+        PushBatches wide = new PushBatches(Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(5));
+
+        assertThat(wide.validate(batch(fault("both", "EX-1", byPin), fault("neither", null, null),
+                fault("label-only", null, new EquipmentIdentity("Acme", "RX", null, null, "Unit 7")),
+                fault("blank-pin", null, new EquipmentIdentity(null, null, "SN-1", " ", null)),
+                fault("by-pin", null, byPin),
+                fault("by-serial", null, new EquipmentIdentity("Acme", "RX", "SN-1", null, "Unit 7"))), "acme",
+                faults))
+                .extracting(Violation::itemId, Violation::field, Violation::message)
+                .containsExactly(
+                        tuple("both", "items[0].machine",
+                                "must not be given together with assetId; give exactly one of them"),
+                        tuple("neither", "items[1].assetId", "is required unless machine is given"),
+                        tuple("label-only", "items[2].machine",
+                                "needs pin or serialNumber, the ids the crosswalk maps machines by"),
+                        tuple("blank-pin", "items[3].machine.pin", "is required"));
+    }
+
+    @Test
+    void anItemOfAResolvedMachineBecomesAnEventOfItsAssetWithTheMachinesIdsAndTheEventIdOfItsCallerId() {
+        EquipmentIdentity machine = new EquipmentIdentity(null, null, "SN-1", "PIN-1", null);
+        FaultItem item = fault("e-1", null, machine);
+        List<ExternalId> ids = QuarantineMapper.externalIds(machine, "push:acme");
+
+        FaultReported event = PushBatches.toEvent(faults, item, "acme", new PushMachines.Resolved("EX-9", ids),
+                "corr", NOW);
+
+        assertThat(event.getAssetId()).isEqualTo("EX-9");
+        assertThat(event.getMetadata().getEventId()).isEqualTo(PushBatches.eventId("push:acme", "fault", "e-1"));
+        assertThat(event.getMetadata().getResolvedFrom()).containsExactly(
+                new ExternalId("push:acme", "equipment", "PIN-1"), new ExternalId("push:acme", "equipment", "SN-1"));
+        // Derived from the canonical asset, so a clearing sent with the assetId matches a raise sent by machine.
+        assertThat(event.getFaultId()).isEqualTo(FaultEventType.derivedFaultId("EX-9", "E42", EARLIER));
+    }
+
+    @Test
+    void anItemOfAnUnknownMachineBecomesAQuarantineEntryWithTheItemAndAnIdOfItsCallerId() {
+        EquipmentIdentity machine = new EquipmentIdentity("Acme", "RX", null, "PIN-1", null);
+        WorkOrderItem item = new WorkOrderItem("e-1", "WO-1", null, machine, "OPENED", "OPEN", EARLIER, null,
+                "Replace seal", null, null, null, null, null, null, null, null, null, null);
+        PushMachines.Unmapped unmapped = new PushMachines.Unmapped(machine,
+                QuarantineMapper.externalIds(machine, "push:acme"),
+                QuarantineMapper.unmappedMessage(machine, "push:acme"));
+
+        QuarantinedEvent entry = PushBatches.quarantined(workOrders, item, "acme", unmapped, "corr", NOW);
+
+        assertThat(entry.getMetadata().getEventId())
+                .isEqualTo(QuarantineMapper.pushedEventId("push:acme", "work order", "e-1", "UNMAPPED_EXTERNAL_ID"))
+                .isNotEqualTo(QuarantineMapper.pushedEventId("push:acme", "fault", "e-1", "UNMAPPED_EXTERNAL_ID"));
+        assertThat(entry.getMetadata().getSourceSystem()).isEqualTo("push:acme");
+        assertThat(entry.getMetadata().getSourceRecordId()).isEqualTo("WO-1");
+        assertThat(entry.getMetadata().getOccurredAt()).isEqualTo(EARLIER);
+        assertThat(entry.getSourceEndpoint()).isEqualTo("/api/v1/work-orders");
+        assertThat(entry.getReasonCode()).isEqualTo("UNMAPPED_EXTERNAL_ID");
+        assertThat(entry.getPointer()).isEqualTo("/machine");
+        assertThat(entry.getMessage()).isEqualTo("Machine PIN PIN-1 (Acme RX) has no active crosswalk entry under "
+                + "system push:acme; map it, then replay");
+        assertThat(entry.getUnresolvedIds()).containsExactly(new ExternalId("push:acme", "equipment", "PIN-1"));
+        assertThat(QuarantineMapper.pushedItemOf(entry, WorkOrderItem.class)).contains(item);
     }
 
     @SafeVarargs
@@ -159,13 +229,18 @@ class PushBatchesTest {
     }
 
     private static FaultItem fault(String eventId) {
-        return new FaultItem(eventId, "EX-1", null, "E42", null, null, null, null, null, null, null, null, null,
+        return new FaultItem(eventId, "EX-1", null, null, "E42", null, null, null, null, null, null, null, null, null,
                 EARLIER, null);
+    }
+
+    private static FaultItem fault(String eventId, String assetId, EquipmentIdentity machine) {
+        return new FaultItem(eventId, assetId, machine, null, "E42", null, null, null, null, null, null, null, null,
+                null, EARLIER, null);
     }
 
     private static WorkOrderItem workOrder(String eventId, String change, String status, Instant closedAt,
             List<Part> parts) {
-        return new WorkOrderItem(eventId, "WO-" + eventId, "EX-1", change, status, EARLIER, null, "Replace seal",
+        return new WorkOrderItem(eventId, "WO-" + eventId, "EX-1", null, change, status, EARLIER, null, "Replace seal",
                 null, 2, null, null, null, EARLIER, null, null, closedAt, parts);
     }
 }
