@@ -42,6 +42,7 @@ public final class AempClient {
     }
 
     private final String vendor;
+    private final VendorPaths paths;
     private final HttpClient http;
     private final Credentials credentials;
     private final RequestBudget budget;
@@ -49,9 +50,10 @@ public final class AempClient {
     private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
 
-    AempClient(String vendor, HttpClient http, Credentials credentials, RequestBudget budget, Duration timeout,
-            Clock clock) {
+    AempClient(String vendor, VendorPaths paths, HttpClient http, Credentials credentials, RequestBudget budget,
+            Duration timeout, Clock clock) {
         this.vendor = vendor;
+        this.paths = paths;
         this.http = http;
         this.credentials = credentials;
         this.budget = budget;
@@ -66,8 +68,13 @@ public final class AempClient {
     public static AempClient of(String vendor, Vendor profile, Clock clock) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(profile.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-        return new AempClient(vendor, http, Credentials.of(vendor, profile, http, clock),
+        return new AempClient(vendor, VendorPaths.of(profile), http, Credentials.of(vendor, profile, http, clock),
                 new RequestBudget(profile.minRequestSpacing(), clock), profile.requestTimeout(), clock);
+    }
+
+    /** Where the vendor's resources are. */
+    public VendorPaths paths() {
+        return paths;
     }
 
     /** Requests sent to the vendor's API so far, token requests not included. */

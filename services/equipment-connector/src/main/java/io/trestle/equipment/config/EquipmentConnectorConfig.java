@@ -79,6 +79,13 @@ public interface EquipmentConnectorConfig {
         /** Polled readings refused (unknown machine, impossible value), kept with their reason for replay. */
         @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
         String quarantine();
+
+        /**
+         * The pollers' own state, compacted: per vendor, asset and data element the latest reading time published, so a
+         * restart neither republishes the snapshot nor leaves the time it was down unfilled. Created when missing.
+         */
+        @WithDefault("trestle.internal.equipment-connector.poll-positions")
+        String pollPositions();
     }
 
     interface Ingest {
@@ -157,5 +164,48 @@ public interface EquipmentConnectorConfig {
         /** How long one request may take, connecting included. */
         @WithDefault("PT30S")
         Duration requestTimeout();
+
+        /**
+         * Records per fleet page to ask for, sent as {@link #pageSizeParameter()} on the first page only: vendors carry
+         * it over into their {@code next} links themselves. Absent: the vendor's own page size.
+         */
+        Optional<Integer> pageSize();
+
+        @WithDefault("pageSize")
+        String pageSizeParameter();
+
+        /**
+         * A single machine's snapshot, relative to {@link #baseUrl()}; {@code {id}} is the PIN, else the vendor's
+         * EquipmentID.
+         */
+        @WithDefault("Fleet/Equipment/{id}")
+        String equipmentPath();
+
+        /**
+         * A page of a machine's time series, relative to {@link #baseUrl()}: {@code {id}} as for
+         * {@link #equipmentPath()}, {@code {element}} one of {@link #backfillElements()}, {@code {start}} and
+         * {@code {end}} as {@code yyyy-MM-dd'T'HH:mm:ss} UTC, {@code {page}} from 1.
+         */
+        @WithDefault("Fleet/Equipment/{id}/{element}/{start}/{end}/{page}")
+        String timeSeriesPath();
+
+        /**
+         * When a machine's snapshot reading of a cumulative element lies further than this beyond the last one
+         * published, the readings in between are fetched from the element's time series and published first.
+         */
+        @WithDefault("PT1H")
+        Duration backfillAfter();
+
+        /** How far back a back-fill reaches at most; an older gap stays partly unfilled, with a warning. */
+        @WithDefault("P7D")
+        Duration backfillMax();
+
+        /**
+         * The time-series resources back-filled, as the vendor names them in {@link #timeSeriesPath()}: any of
+         * {@code CumulativeOperatingHours}, {@code CumulativeIdleHours} ({@code CumulativeIdleOperatingHours}),
+         * {@code FuelUsed} ({@code CumulativeFuelUsed}).
+         */
+        @WithDefault("CumulativeOperatingHours,CumulativeIdleHours,FuelUsed")
+        List<String> backfillElements();
     }
 }

@@ -39,6 +39,11 @@ public class VendorPollingHealthCheck implements HealthCheck {
             response.withData(prefix + "readingsQuarantined", status.readingsQuarantined());
             response.withData(prefix + "requestsMade", status.requestsMade());
             response.withData(prefix + "unresolvedMachines", status.unresolvedMachines());
+            response.withData(prefix + "readingsBackfilled", status.readingsBackfilled());
+            response.withData(prefix + "backfillsPending", status.backfillsPending());
+            response.withData(prefix + "backfillsCapped", status.backfillsCapped());
+            status.lastBackfillCap().ifPresent(cap -> response.withData(prefix + "lastBackfillCap", cap));
+            status.lastBackfillError().ifPresent(error -> response.withData(prefix + "lastBackfillError", error));
         }
         return response.build();
     }

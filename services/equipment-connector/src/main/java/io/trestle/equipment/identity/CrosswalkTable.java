@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import io.trestle.equipment.aemp.EquipmentIdentity;
+import io.trestle.equipment.messaging.TopicReads;
 
 /**
  * The equipment mappings of the compacted crosswalk topic, read from its beginning and followed for as long as the
@@ -85,13 +85,8 @@ public final class CrosswalkTable implements MachineResolver, AutoCloseable {
 
     private void follow() {
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo partition : consumer.partitionsFor(topic, Duration.ofMinutes(1))) {
-                partitions.add(new TopicPartition(topic, partition.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, Duration.ofMinutes(1)));
+            Map<TopicPartition, Long> ends = new HashMap<>(
+                    TopicReads.assignFromBeginning(consumer, topic, Duration.ofMinutes(1)));
             while (running) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(500))) {
                     apply(record.key(), record.value());

@@ -1,6 +1,5 @@
 package io.trestle.equipment.identity;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.inject.Disposes;
@@ -8,7 +7,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
+import io.trestle.equipment.messaging.TopicReads;
 
 /**
  * The crosswalk the vendor pollers resolve machines through; created on first use, so a connector without vendors never
@@ -28,13 +27,10 @@ public class CrosswalkTableProducer {
     MachineResolver crosswalk(EquipmentConnectorConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "trestle.registry.url") String registryUrl) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
         values.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        CrosswalkTable table = new CrosswalkTable(new KafkaConsumer<>(props, new StringDeserializer(), values),
+        CrosswalkTable table = new CrosswalkTable(
+                new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(), values),
                 config.topics().crosswalk());
         table.start();
         return table;

@@ -1,8 +1,6 @@
 package io.trestle.equipment.messaging;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -10,10 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,27 +47,12 @@ public class QuarantineTopicReader implements QuarantineLog {
 
     @Override
     public void readToEnd(Consumer<QuarantinedEvent> each) {
-        long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
         try (KafkaConsumer<String, GenericRecord> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_DEADLINE).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, READ_DEADLINE));
-            ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
-            while (!ends.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the quarantine topic " + topic + " was not read to its end within "
-                            + READ_DEADLINE);
+            TopicReads.readToEnd(consumer, topic, READ_DEADLINE, record -> {
+                if (record.value() != null) {
+                    each.accept(specific(record.value()));
                 }
-                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(500))) {
-                    Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
-                    if (end != null && record.offset() < end && record.value() != null) {
-                        each.accept(specific(record.value()));
-                    }
-                }
-                ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
-            }
+            });
         }
     }
 
@@ -85,12 +65,8 @@ public class QuarantineTopicReader implements QuarantineLog {
     }
 
     private KafkaConsumer<String, GenericRecord> consumer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
         values.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        return new KafkaConsumer<>(props, new StringDeserializer(), values);
+        return new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(), values);
     }
 }

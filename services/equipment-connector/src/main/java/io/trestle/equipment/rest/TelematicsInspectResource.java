@@ -1,11 +1,8 @@
 package io.trestle.equipment.rest;
 
-import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
@@ -35,15 +31,11 @@ import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.config.EquipmentConnectorConfig.Vendor;
 import io.trestle.equipment.identity.MachineResolver;
 import io.trestle.equipment.service.FleetPageTriage;
-import io.trestle.equipment.service.FleetPageTriage.Publish;
-import io.trestle.equipment.service.FleetPageTriage.Quarantine;
-import io.trestle.equipment.service.QuarantineMapper;
-import io.trestle.equipment.service.TelemetryMapper;
+import io.trestle.equipment.service.FleetPoller;
 import io.trestle.equipment.service.TelemetryValidator;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
 import io.trestle.rest.Violation;
-import io.trestle.schema.operations.QuarantinedEvent;
 
 /**
  * A dry run of vendor polling for integrators onboarding a vendor: one page as the vendor sends it goes through the
@@ -63,7 +55,7 @@ public class TelematicsInspectResource {
     private final FleetPageTriage triage;
     private final MachineResolver resolver;
     private final EquipmentConnectorConfig config;
-    private final ObjectMapper json;
+    private final DryRun dryRun;
 
     @Inject
     public TelematicsInspectResource(MachineResolver resolver, TelemetryValidator validator,
@@ -71,7 +63,7 @@ public class TelematicsInspectResource {
         this.triage = new FleetPageTriage(resolver, validator, config.ingest().maxBatchSize());
         this.resolver = resolver;
         this.config = config;
-        this.json = json;
+        this.dryRun = new DryRun(json);
     }
 
     @POST
@@ -117,9 +109,9 @@ public class TelematicsInspectResource {
                         + "' is configured; configured are " + config.vendors().keySet() + ".",
                         List.of(Violation.ofRequest("vendor", "names no configured vendor profile"))).toResponse();
             }
-            // As VendorPolling sets its poller up, so ids and systems match what polling produces.
-            system = profile.system().orElse("aemp:" + vendor);
-            sourceSystem = "aemp:" + vendor;
+            // As the vendor's poller does, so ids and systems match what polling produces.
+            system = FleetPoller.systemOf(vendor, profile);
+            sourceSystem = FleetPoller.sourceSystemOf(vendor);
         }
         if (!resolver.ready()) {
             return Problem.of("crosswalk-not-ready", "Crosswalk not ready", Response.Status.SERVICE_UNAVAILABLE,
@@ -137,52 +129,8 @@ public class TelematicsInspectResource {
                 (asset, reading) -> true);
         notes.add("Nothing was published. Every reading is shown as new, as in the first polling cycle after a "
                 + "start; later cycles publish only readings newer than the last published.");
-        return Response.ok(answer(page, triaged, vendor, system, sourceSystem, notes, uri.getRequestUri())).build();
-    }
-
-    private InspectAnswer answer(AempPage page, FleetPageTriage.Page triaged, String vendor, String system,
-            String sourceSystem, List<String> notes, URI requestUri) {
-        String correlationId = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        int readings = 0;
-        int toQuarantine = 0;
-        List<InspectAnswer.Machine> machines = new ArrayList<>();
-        for (FleetPageTriage.Machine machine : triaged.machines()) {
-            List<InspectAnswer.Reading> decisions = new ArrayList<>();
-            for (FleetPageTriage.Decision decision : machine.readings()) {
-                readings++;
-                if (decision instanceof Publish publish) {
-                    decisions.add(new InspectAnswer.Reading(InspectAnswer.Decision.PUBLISH,
-                            publish.reading().readingId(), AvroJson.of(TelemetryMapper.toEvent(publish.reading(),
-                                    sourceSystem, correlationId, now)),
-                            null));
-                } else {
-                    toQuarantine++;
-                    Quarantine quarantine = (Quarantine) decision;
-                    decisions.add(new InspectAnswer.Reading(InspectAnswer.Decision.QUARANTINE,
-                            quarantine.reading().readingId(), null, quarantine(QuarantineMapper.toEvent(
-                                    quarantine.refusal(), system, sourceSystem, requestUri, correlationId, now))));
-                }
-            }
-            machines.add(new InspectAnswer.Machine(machine.identity(), machine.assetId().orElse(null), decisions));
-        }
-        int unresolved = (int) triaged.machines().stream().filter(machine -> machine.assetId().isEmpty()).count();
-        return new InspectAnswer(vendor, system, sourceSystem, false, notes,
-                new InspectAnswer.Counts(machines.size(), unresolved, readings, readings - toQuarantine,
-                        toQuarantine),
-                new InspectAnswer.Links(page.next().orElse(null), page.last().orElse(null)),
-                page.snapshotTime().orElse(null), machines);
-    }
-
-    private InspectAnswer.Quarantine quarantine(QuarantinedEvent event) {
-        try {
-            return new InspectAnswer.Quarantine(event.getMetadata().getEventId(), event.getReasonCode(),
-                    event.getMessage(), event.getPointer(),
-                    event.getUnresolvedIds().stream().map(AvroJson::of).toList(),
-                    json.readTree(event.getPayloadText()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the quarantine mapper wrote a payload that is not JSON", e);
-        }
+        return Response.ok(dryRun.answer(page, triaged, vendor, system, sourceSystem, notes, uri.getRequestUri()))
+                .build();
     }
 
     /** The content type is the request's claim; the parser still reads the content first, as vendors mislabel. */

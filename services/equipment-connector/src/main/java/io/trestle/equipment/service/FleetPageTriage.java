@@ -15,6 +15,7 @@ import io.trestle.equipment.identity.MachineResolver;
 import io.trestle.equipment.service.CycleResult.UnresolvedMachine;
 import io.trestle.equipment.service.QuarantineMapper.Refusal;
 import io.trestle.rest.Violation;
+import io.trestle.schema.common.ExternalId;
 
 /**
  * Decides, for every reading of one fleet page, whether it is published or quarantined and why: the machine is resolved
@@ -48,8 +49,10 @@ public final class FleetPageTriage {
     /**
      * @param reading
      *            the reading with the resolved asset filled in, valid
+     * @param resolvedFrom
+     *            the machine's ids the asset was resolved from, for the event's metadata
      */
-    public record Publish(TelemetryItem reading) implements Decision {
+    public record Publish(TelemetryItem reading, List<ExternalId> resolvedFrom) implements Decision {
     }
 
     public record Quarantine(Refusal refusal) implements Decision {
@@ -72,9 +75,9 @@ public final class FleetPageTriage {
     public record Page(List<Machine> machines) {
 
         /** The readings to publish, in payload order. */
-        public List<TelemetryItem> toPublish() {
+        public List<Publish> toPublish() {
             return machines.stream().flatMap(machine -> machine.readings().stream())
-                    .filter(Publish.class::isInstance).map(Decision::reading).toList();
+                    .filter(Publish.class::isInstance).map(Publish.class::cast).toList();
         }
 
         /** The readings of resolved machines that the validator refused. */
@@ -120,8 +123,8 @@ public final class FleetPageTriage {
                 if (asset.isEmpty()) {
                     decisions.add(new Quarantine(QuarantineMapper.unmapped(machine.identity(), reading, system)));
                 } else if (isNew.test(asset.get(), reading)) {
-                    toValidate.add(new Pending(machine.identity(), reading.ofAsset(asset.get()), decisions,
-                            decisions.size()));
+                    toValidate.add(new Pending(machine.identity(), reading.ofAsset(asset.get()),
+                            QuarantineMapper.externalIds(machine.identity(), system), decisions, decisions.size()));
                     // Replaced by the validator's verdict below, keeping the reading's place in the payload.
                     decisions.add(null);
                 }
@@ -145,7 +148,7 @@ public final class FleetPageTriage {
             Pending pending = readings.get(i);
             List<Violation> violations = violationsByReading.get(i);
             pending.decide(violations == null
-                    ? new Publish(pending.reading())
+                    ? new Publish(pending.reading(), pending.resolvedFrom())
                     : new Quarantine(refusal(pending, violations)));
         }
     }
@@ -162,7 +165,8 @@ public final class FleetPageTriage {
     }
 
     /** A resolved reading awaiting the validator, with the place its decision goes. */
-    private record Pending(EquipmentIdentity machine, TelemetryItem reading, List<Decision> decisions, int slot) {
+    private record Pending(EquipmentIdentity machine, TelemetryItem reading, List<ExternalId> resolvedFrom,
+            List<Decision> decisions, int slot) {
 
         void decide(Decision decision) {
             decisions.set(slot, decision);

@@ -288,8 +288,7 @@ public class QuarantineReplay {
                 if (decision instanceof Publish publish) {
                     TelemetryItem reading = publish.reading();
                     TelemetryReading event = TelemetryMapper.toEvent(reading, reading.assetId(),
-                            QuarantineMapper.externalIds(replaying.get(i).payload().machine(), systems.system()),
-                            systems.sourceSystem(), correlationId, now);
+                            publish.resolvedFrom(), systems.sourceSystem(), correlationId, now);
                     readings.add(event);
                     replayed.add(new Replayed(entry.getMetadata().getEventId(), event.getMetadata().getEventId(),
                             TelemetryMapper.KIND, reading.assetId(), reading.readingId()));

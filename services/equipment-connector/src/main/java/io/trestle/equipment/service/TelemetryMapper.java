@@ -47,12 +47,6 @@ public final class TelemetryMapper {
         return UUID.nameUUIDFromBytes((sourceSystem + "\u0000" + readingId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The event of a valid reading that gives its asset id. */
-    public static TelemetryReading toEvent(TelemetryItem item, String sourceSystem, String correlationId,
-            Instant ingestedAt) {
-        return toEvent(item, item.assetId(), List.of(), sourceSystem, correlationId, ingestedAt);
-    }
-
     /**
      * The event of a valid reading of the given asset.
      *

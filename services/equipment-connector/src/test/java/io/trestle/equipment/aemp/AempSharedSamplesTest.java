@@ -2,44 +2,28 @@ package io.trestle.equipment.aemp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.trestle.equipment.domain.TelemetryItem;
 import io.trestle.equipment.domain.TelemetryItem.Quantity;
 
-/**
- * Reads the vendors' published samples in {@code shared/data/telematics} beside the checkout, when it is there; the
- * project's own fixtures cover every case without it.
- */
+/** Reads the vendors' published samples ({@link SharedSamples}), when they are there. */
 class AempSharedSamplesTest {
 
     private static final EquipmentIdentity REQUESTED = new EquipmentIdentity("Rexroth", "sweeperx200", null,
             "SNP50123123456789", "sn50123");
 
-    private static Path samples;
-
     private final AempParser parser = new AempParser();
-
-    @BeforeAll
-    static void locateSamples() {
-        samples = findSamples().orElse(null);
-    }
 
     @Test
     void readsEverySampleOrRefusesItWithTheTypedException() throws IOException {
-        List<Path> files = sampleFiles();
+        List<Path> files = SharedSamples.files();
 
         assertThat(files).isNotEmpty().allSatisfy(file -> {
             if (file.getFileName().toString().equals("bosch-rexroth-bodas_timeseries-CumulativeOperatingHours.json")) {
@@ -131,30 +115,7 @@ class AempSharedSamplesTest {
         return "<Fleet>" + fragment + "</Fleet>";
     }
 
-    private static List<Path> sampleFiles() throws IOException {
-        assumeThat(samples).as("shared/data/telematics beside the checkout").isNotNull();
-        try (Stream<Path> files = Files.list(samples)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
     private static String read(String name) {
-        assumeThat(samples).as("shared/data/telematics beside the checkout").isNotNull();
-        try {
-            return Files.readString(samples.resolve(name));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The folder sits beside the checkout, whose depth below it differs between worktrees. */
-    private static Optional<Path> findSamples() {
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/telematics");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedSamples.read(name);
     }
 }

@@ -111,7 +111,8 @@ class TelemetryPublisherTest {
     private static List<TelemetryReading> readings(int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> TelemetryMapper.toEvent(new TelemetryItem("r-" + i, "EX-" + i, Instant.now(), 1.0, null,
-                        null, null, null, null, null, null, null, null), "push:test", "corr", Instant.now()))
+                        null, null, null, null, null, null, null, null), "EX-" + i, List.of(), "push:test", "corr",
+                        Instant.now()))
                 .toList();
     }
 }

@@ -51,10 +51,8 @@ class FleetPollerTest {
         quarantined.addAll(events);
         return Optional.of(CompletableFuture.completedFuture(null));
     };
-    private final FleetPoller poller = new FleetPoller("acme", "aemp:acme", vendor.baseUrl(),
-            AempClient.of("acme", TestVendor.at(vendor.baseUrl()), clock), resolver,
-            new TelemetryValidator(clock, 1000, Duration.ofMinutes(5)), publisher, quarantine, clock,
-            Duration.ofSeconds(5), 1000);
+    private final InMemoryPollPositions positions = new InMemoryPollPositions();
+    private final FleetPoller poller = poller(TestVendor.at(vendor.baseUrl()), publisher, quarantine, positions);
 
     @AfterEach
     void stopVendor() {
@@ -76,6 +74,8 @@ class FleetPollerTest {
         TelemetryReading hours = published.get(0);
         assertThat(hours.getCumulativeOperatingHours()).isEqualTo(1204.5);
         assertThat(hours.getMetadata().getSourceSystem()).isEqualTo("aemp:acme");
+        assertThat(hours.getMetadata().getResolvedFrom())
+                .containsExactly(new ExternalId("aemp:acme", "equipment", "RXL40000000000001"));
         assertThat(hours.getMetadata().getEventId())
                 .isEqualTo(TelemetryMapper.eventId("aemp:acme", hours.getMetadata().getSourceRecordId()));
         assertThat(published.get(1).getLocation().getLatitude()).isEqualTo(48.1);
@@ -185,15 +185,13 @@ class FleetPollerTest {
     void aQuarantineTheBrokerDidNotAcknowledgeFailsTheCycleAndIsSentAgainByTheNext() {
         boolean[] brokerDown = {true};
         List<QuarantinedEvent> acknowledged = new ArrayList<>();
-        FleetPoller flaky = new FleetPoller("acme", "aemp:acme", vendor.baseUrl(),
-                AempClient.of("acme", TestVendor.at(vendor.baseUrl()), clock), resolver,
-                new TelemetryValidator(clock, 1000, Duration.ofMinutes(5)), publisher, events -> {
-                    if (brokerDown[0]) {
-                        return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
-                    }
-                    acknowledged.addAll(events);
-                    return Optional.of(CompletableFuture.completedFuture(null));
-                }, clock, Duration.ofSeconds(5), 1000);
+        FleetPoller flaky = poller(TestVendor.at(vendor.baseUrl()), publisher, events -> {
+            if (brokerDown[0]) {
+                return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+            }
+            acknowledged.addAll(events);
+            return Optional.of(CompletableFuture.completedFuture(null));
+        }, positions);
 
         CycleResult failed = flaky.cycle();
         assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
@@ -243,15 +241,13 @@ class FleetPollerTest {
     void aFailedPublishLeavesTheReadingsNewForTheNextCycle() {
         List<TelemetryReading> acknowledged = new ArrayList<>();
         boolean[] brokerDown = {true};
-        FleetPoller flaky = new FleetPoller("acme", "aemp:acme", vendor.baseUrl(),
-                AempClient.of("acme", TestVendor.at(vendor.baseUrl()), clock), resolver,
-                new TelemetryValidator(clock, 1000, Duration.ofMinutes(5)), readings -> {
-                    if (brokerDown[0]) {
-                        return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
-                    }
-                    acknowledged.addAll(readings);
-                    return Optional.of(CompletableFuture.completedFuture(null));
-                }, quarantine, clock, Duration.ofSeconds(5), 1000);
+        FleetPoller flaky = poller(TestVendor.at(vendor.baseUrl()), readings -> {
+            if (brokerDown[0]) {
+                return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+            }
+            acknowledged.addAll(readings);
+            return Optional.of(CompletableFuture.completedFuture(null));
+        }, quarantine, positions);
 
         CycleResult failed = flaky.cycle();
         assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
@@ -274,11 +270,81 @@ class FleetPollerTest {
                 .isEqualTo(Duration.ofSeconds(90));
         assertThat(VendorPolling.nextDelay(deferredUntil(now.plus(Duration.ofHours(1))), interval, now))
                 .isEqualTo(interval);
-        assertThat(VendorPolling.nextDelay(new CycleResult(Outcome.CROSSWALK_NOT_READY, 0, 0, 0, 0, List.of(),
+        assertThat(VendorPolling.nextDelay(new CycleResult(Outcome.CROSSWALK_NOT_READY, 0, 0, 0, 0, 0, 0, List.of(),
+                Optional.empty(), Optional.empty()), interval, now)).isEqualTo(VendorPolling.NOT_READY_RETRY);
+        assertThat(VendorPolling.nextDelay(new CycleResult(Outcome.POSITIONS_NOT_READY, 0, 0, 0, 0, 0, 0, List.of(),
                 Optional.empty(), Optional.empty()), interval, now)).isEqualTo(VendorPolling.NOT_READY_RETRY);
     }
 
+    @Test
+    void asksForThePageSizeOnTheFirstPageOnlyAndFollowsTheVendorsLinksAsTheyAre() {
+        FleetPoller paged = poller(TestVendor.at(vendor.baseUrl()).pageSize(50, "limit"), publisher, quarantine,
+                positions);
+
+        assertThat(paged.cycle().outcome()).isEqualTo(Outcome.COMPLETED);
+
+        assertThat(vendor.requests()).extracting(r -> r.path() + (r.query() == null ? "" : "?" + r.query()))
+                .containsExactly("/fleet-42/Fleet/1?limit=50", "/fleet-42/Fleet/2");
+    }
+
+    @Test
+    void aRestartedPollerDoesNotPublishTheSnapshotAgain() {
+        poller.cycle();
+        assertThat(positions.of("acme", "EX-LOADER", "operatingHours"))
+                .contains(Instant.parse("2024-03-04T10:14:00Z"));
+        assertThat(positions.of("acme", "EX-LOADER", "location")).contains(Instant.parse("2024-03-04T10:15:00Z"));
+
+        clock.advance(NEXT_CYCLE);
+        FleetPoller restarted = poller(TestVendor.at(vendor.baseUrl()), publisher, quarantine, positions);
+        CycleResult afterRestart = restarted.cycle();
+
+        assertThat(afterRestart.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(afterRestart.readingsPublished()).isZero();
+        assertThat(published).hasSize(3);
+    }
+
+    @Test
+    void waitsWithoutARequestUntilThePositionsAreReadAndStoresNothingTheBrokerDidNotTake() {
+        positions.ready(false);
+
+        assertThat(poller.cycle().outcome()).isEqualTo(Outcome.POSITIONS_NOT_READY);
+        assertThat(vendor.requests()).isEmpty();
+
+        positions.ready(true);
+        FleetPoller brokerDown = poller(TestVendor.at(vendor.baseUrl()), readings -> Optional
+                .of(CompletableFuture.failedFuture(new IllegalStateException("broker down"))), quarantine, positions);
+        assertThat(brokerDown.cycle().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(positions.load("acme")).isEmpty();
+    }
+
+    @Test
+    void positionsTheStoreDidNotTakeAreStoredWithTheNextSave() {
+        positions.failing(true);
+        CycleResult failed = poller.cycle();
+        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("poll positions"));
+        // Published and acknowledged: the readings are not published again, their positions are kept for later.
+        assertThat(published).hasSize(2);
+
+        positions.failing(false);
+        clock.advance(NEXT_CYCLE);
+        assertThat(poller.cycle().outcome()).isEqualTo(Outcome.COMPLETED);
+
+        assertThat(published).hasSize(3);
+        assertThat(positions.of("acme", "EX-LOADER", "operatingHours"))
+                .contains(Instant.parse("2024-03-04T10:14:00Z"));
+        assertThat(positions.of("acme", "EX-HAULER", "operatingHours"))
+                .contains(Instant.parse("2024-03-04T10:00:00Z"));
+    }
+
+    private FleetPoller poller(TestVendor profile, ReadingPublisher readings, QuarantineSink quarantined,
+            PollPositions store) {
+        return new FleetPoller("acme", profile, AempClient.of("acme", profile, clock), resolver,
+                new TelemetryValidator(clock, 1000, Duration.ofMinutes(5)), readings, quarantined, store, clock,
+                Duration.ofSeconds(5), 1000);
+    }
+
     private static CycleResult deferredUntil(Instant until) {
-        return new CycleResult(Outcome.DEFERRED, 0, 0, 0, 0, List.of(), Optional.of(until), Optional.empty());
+        return new CycleResult(Outcome.DEFERRED, 0, 0, 0, 0, 0, 0, List.of(), Optional.of(until), Optional.empty());
     }
 }

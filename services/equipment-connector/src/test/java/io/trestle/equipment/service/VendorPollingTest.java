@@ -2,10 +2,12 @@ package io.trestle.equipment.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +18,9 @@ import jakarta.inject.Inject;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -26,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.trestle.equipment.client.StandInVendor;
 import io.trestle.equipment.identity.InMemoryMachineResolver;
+import io.trestle.equipment.messaging.TopicReads;
 import io.trestle.schema.topic.TrestleTopic;
 import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.quarkus.TrestleTestResource;
@@ -51,12 +56,24 @@ class VendorPollingTest {
     @Inject
     InMemoryMachineResolver resolver;
 
+    @Inject
+    PollPositions positions;
+
+    @ConfigProperty(name = "trestle.equipment-connector.topics.poll-positions")
+    String positionsTopic;
+
     /** Unique to this run, so quarantine entries of earlier runs on the same broker are not mistaken for this one's. */
     @ConfigProperty(name = "trestle.equipment-connector.vendors.acme.system")
     String system;
 
     @ConfigProperty(name = "trestle.equipment-connector.vendors.acme.base-url")
     String baseUrl;
+
+    @BeforeEach
+    void awaitThePositions() {
+        // Read on a thread of their own at startup; until then a cycle requests nothing.
+        await().atMost(Duration.ofSeconds(60)).until(positions::ready);
+    }
 
     @Test
     void publishesPolledReadingsAsCanonicalTelemetryKeyedByAssetOnceEach() {
@@ -77,6 +94,22 @@ class VendorPollingTest {
 
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'aemp-polling' }.data.'acme.readingsPublished'", equalTo(3));
+        assertThat(storedPositions()).containsEntry("[\"acme\",\"" + LOADER + "\",\"operatingHours\"]",
+                "{\"publishedUpTo\":\"2024-03-04T10:14:00Z\"}")
+                .containsEntry("[\"acme\",\"" + HAULER + "\",\"operatingHours\"]",
+                        "{\"publishedUpTo\":\"2024-03-04T10:00:00Z\"}");
+    }
+
+    /** The latest record of each key on the positions topic the connector created, as a compaction would leave it. */
+    private Map<String, String> storedPositions() {
+        Map<String, String> latest = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                TopicReads.consumerConfig(TrestleStack.kafkaAndRegistry().bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            TopicReads.readToEnd(consumer, positionsTopic, Duration.ofSeconds(30),
+                    record -> latest.put(record.key(), record.value()));
+        }
+        return latest;
     }
 
     @Test
