@@ -1,0 +1,59 @@
+package io.trestle.schedule.export.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.config.SerdeConfig;
+
+/**
+ * The export's Kafka clients. The consumer reads values as bytes, so a record that cannot be decoded can be quarantined
+ * exactly as it was; it never commits by itself, and reads only committed transactions.
+ *
+ * @param autoRegister
+ *            whether the quarantine producer may register the QuarantinedEvent schema
+ */
+record ExportKafka(String bootstrapServers, String registryUrl, boolean autoRegister) {
+
+    /** Assigned, not subscribed: the group only keeps the committed offsets, it never rebalances. */
+    KafkaConsumer<String, byte[]> consumer(String groupId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A missing topic is a configuration error to report, not one to paper over with an empty topic.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    AvroKafkaDeserializer<GenericRecord> deserializer() {
+        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
+        return deserializer;
+    }
+
+    KafkaProducer<String, SpecificRecord> producer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(SerdeConfig.REGISTRY_URL, registryUrl);
+        props.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
+        AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
+        values.configure(props, false);
+        return new KafkaProducer<>(props, new StringSerializer(), values);
+    }
+}
