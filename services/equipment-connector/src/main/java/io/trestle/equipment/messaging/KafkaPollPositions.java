@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.trestle.equipment.service.PollPositions;
+import io.trestle.kafka.TopicReads;
 
 /**
  * The poll positions on a compacted topic of their own, as small JSON strings in the manner of Kafka Connect's offset

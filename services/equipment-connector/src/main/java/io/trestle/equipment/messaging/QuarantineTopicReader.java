@@ -16,6 +16,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.service.QuarantineLog;
+import io.trestle.kafka.TopicReads;
 import io.trestle.schema.avro.SpecificRecords;
 import io.trestle.schema.operations.QuarantinedEvent;
 

@@ -30,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.trestle.equipment.client.StandInVendor;
 import io.trestle.equipment.identity.InMemoryMachineResolver;
-import io.trestle.equipment.messaging.TopicReads;
+import io.trestle.kafka.TopicReads;
 import io.trestle.schema.topic.TrestleTopic;
 import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.quarkus.TrestleTestResource;

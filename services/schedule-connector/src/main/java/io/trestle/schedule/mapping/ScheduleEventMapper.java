@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -54,9 +53,15 @@ public final class ScheduleEventMapper {
     private final CanonicalIds canonicalIds;
     private final ZoneId plannerZone;
     private final Clock clock;
-    private final Supplier<UUID> eventIds;
+    private final Function<ScheduleChange, UUID> eventIds;
 
-    public ScheduleEventMapper(CanonicalIds canonicalIds, ZoneId plannerZone, Clock clock, Supplier<UUID> eventIds) {
+    /**
+     * @param eventIds
+     *            the id of the event a change becomes; derived from what identifies the change, so that publishing the
+     *            same change again gives the same id and consumers drop the repeat
+     */
+    public ScheduleEventMapper(CanonicalIds canonicalIds, ZoneId plannerZone, Clock clock,
+            Function<ScheduleChange, UUID> eventIds) {
         this.canonicalIds = canonicalIds;
         this.plannerZone = plannerZone;
         this.clock = clock;
@@ -91,7 +96,7 @@ public final class ScheduleEventMapper {
                 refusals.add(new Refusal(change, problem.get().reasonCode(), problem.get().message(), List.of()));
                 continue;
             }
-            Event event = new Event(schedule, projectId, taskId, resourceId, ids.resolved, correlationId);
+            Event event = new Event(schedule, change, projectId, taskId, resourceId, ids.resolved, correlationId);
             publications.add(publication(change, event, tasks));
         }
         return new MappedChanges(publications, refusals);
@@ -288,15 +293,17 @@ public final class ScheduleEventMapper {
     private final class Event {
 
         private final ScheduleSnapshot schedule;
+        private final ScheduleChange change;
         private final String projectId;
         private final String taskId;
         private final String resourceId;
         private final List<ExternalId> resolvedFrom;
         private final String correlationId;
 
-        Event(ScheduleSnapshot schedule, String projectId, String taskId, String resourceId,
+        Event(ScheduleSnapshot schedule, ScheduleChange change, String projectId, String taskId, String resourceId,
                 List<ExternalId> resolvedFrom, String correlationId) {
             this.schedule = schedule;
+            this.change = change;
             this.projectId = projectId;
             this.taskId = taskId;
             this.resourceId = resourceId;
@@ -308,7 +315,7 @@ public final class ScheduleEventMapper {
         EventMetadata metadata(String sourceRecordId) {
             Instant now = clock.instant();
             return EventMetadata.newBuilder()
-                    .setEventId(eventIds.get())
+                    .setEventId(eventIds.apply(change))
                     .setSourceSystem(schedule.sourceSystem())
                     .setSourceRecordId(sourceRecordId)
                     .setOccurredAt(now)

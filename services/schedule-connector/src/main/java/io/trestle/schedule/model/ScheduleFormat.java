@@ -1,6 +1,6 @@
 package io.trestle.schedule.model;
 
-/** The schedule file formats the connector reads, each with the planner it comes from. */
+/** The schedule formats the connector reads: three file formats and the webhook's JSON, each with its planner. */
 public enum ScheduleFormat {
 
     /** Primavera P6 export (XER), tab-separated tables behind an {@code ERMHDR} header. */
@@ -8,7 +8,12 @@ public enum ScheduleFormat {
     /** Primavera P6 XML (PMXML), root element {@code APIBusinessObjects}. */
     PMXML("p6", "application/xml"),
     /** Microsoft Project XML (MSPDI), root element {@code Project} in the MS Project namespace. */
-    MSPDI("msproject", "application/xml");
+    MSPDI("msproject", "application/xml"),
+    /**
+     * The JSON a SaaS planner posts to the webhook; not a file MPXJ reads. Each client is a planner of its own, so its
+     * snapshots name the source system {@code planner:<client>}.
+     */
+    PLANNER_JSON("planner", "application/json");
 
     private final String sourceSystem;
     private final String contentType;
@@ -19,7 +24,8 @@ public enum ScheduleFormat {
     }
 
     /**
-     * The planner as events and the crosswalk name it ({@code EventMetadata.sourceSystem}, {@code ExternalId.system}).
+     * The planner as events and the crosswalk name it ({@code EventMetadata.sourceSystem}, {@code ExternalId.system});
+     * for {@link #PLANNER_JSON} the prefix the client's name is added to.
      */
     public String sourceSystem() {
         return sourceSystem;
@@ -32,6 +38,6 @@ public enum ScheduleFormat {
 
     /** Whether the file comes from Primavera P6, whose resource types include equipment (RT_Equip). */
     public boolean isPrimavera() {
-        return this != MSPDI;
+        return this == XER || this == PMXML;
     }
 }

@@ -50,7 +50,7 @@ public final class ScheduleMapper {
         Assignments assignments = new Assignments(format, new ResourceClassifier(format, equipmentRules, project),
                 properties);
         project.getResourceAssignments().forEach(assignments::add);
-        return new ScheduleSnapshot(format, projectKey, projectName(format, properties),
+        return new ScheduleSnapshot(format, format.sourceSystem(), projectKey, projectName(format, properties),
                 revision(format, projectKey, properties), properties.getStatusDate(), wbs, tasks, assignments.crews,
                 assignments.equipment, assignments.skipped);
     }

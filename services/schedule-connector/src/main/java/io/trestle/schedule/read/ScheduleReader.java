@@ -72,6 +72,7 @@ public final class ScheduleReader {
                 mspdi.setIgnoreErrors(false);
                 yield mspdi;
             }
+            case PLANNER_JSON -> throw new IllegalArgumentException("the webhook's JSON is not read with MPXJ");
         };
     }
 

@@ -26,15 +26,15 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trestle.schedule.export.PlannerStandIn.Request;
+import io.trestle.schedule.fixtures.SchedulesTestResource;
 import io.trestle.testkit.TrestleStack;
-import io.trestle.testkit.quarkus.TrestleTestResource;
 
 /**
  * The export inside the application: started from configuration, delivering to both targets, with its backlog in
  * {@code /q/health/ready} and {@code /q/metrics} while the planner is unreachable.
  */
 @QuarkusTest
-@WithTestResource(TrestleTestResource.class)
+@WithTestResource(SchedulesTestResource.class)
 @WithTestResource(PlannerExportTestResource.class)
 class PlannerExportApplicationTest {
 
@@ -49,6 +49,9 @@ class PlannerExportApplicationTest {
         int plannerPort = config.getValue(PlannerExportTestResource.PLANNER_PORT, Integer.class);
         Path outbox = config.getValue("trestle.schedule-connector.export.outbox.directory", Path.class);
         String projects = config.getValue("trestle.schedule-connector.export.topics.projects", String.class);
+        // Records published before the export's first start would be folded into one delivery of the latest state.
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+                .body(CHECK + "data.state", equalTo("RUNNING")));
         // Nothing listens on the planner's port yet: every attempt is refused.
         publish(projects, "Quay v1", "Quay v2", "Quay v3");
 

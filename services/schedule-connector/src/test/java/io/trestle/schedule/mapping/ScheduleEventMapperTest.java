@@ -59,7 +59,7 @@ class ScheduleEventMapperTest {
             Map.entry("p6|wbs|HQ-2025:HQ-2025.PIL", "cost-code-piling")));
     private final AtomicInteger eventCount = new AtomicInteger();
     private final ScheduleEventMapper mapper = new ScheduleEventMapper(this::resolve, LONDON, new SettableClock(NOW),
-            () -> new UUID(0, eventCount.incrementAndGet()));
+            change -> new UUID(0, eventCount.incrementAndGet()));
 
     @Test
     void mapsAP6UpdateToCanonicalEventsOnTheirTopicsAndKeys() {

@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trestle.schedule.fixtures.Fixtures;
+import io.trestle.schedule.fixtures.SchedulesTestResource;
 import io.trestle.schedule.model.ScheduleSnapshot;
 import io.trestle.schedule.read.UnreadableScheduleException;
 
@@ -19,6 +21,7 @@ import io.trestle.schedule.read.UnreadableScheduleException;
  * versions the Quarkus BOM manages (4.0.x, where MPXJ asks for 3.0), and the equipment rules from configuration.
  */
 @QuarkusTest
+@WithTestResource(SchedulesTestResource.class)
 class ScheduleImportTest {
 
     @Inject

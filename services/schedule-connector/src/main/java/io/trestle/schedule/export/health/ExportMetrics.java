@@ -1,10 +1,13 @@
 package io.trestle.schedule.export.health;
 
+import java.util.List;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 
 /**
  * The export's meters, in Prometheus as {@code trestle_schedule_export_lag} (records not yet delivered),
@@ -17,12 +20,25 @@ import io.micrometer.core.instrument.Tags;
 public class ExportMetrics {
 
     private final MeterRegistry registry;
+    private final List<Gauge> gauges;
 
     @Inject
     public ExportMetrics(MeterRegistry registry, ExportStatus status) {
         this.registry = registry;
-        registry.gauge("trestle.schedule.export.lag", Tags.empty(), status, s -> s.snapshot().lag());
-        registry.gauge("trestle.schedule.export.paused", Tags.empty(), status, s -> s.paused() ? 1 : 0);
+        this.gauges = List.of(
+                Gauge.builder("trestle.schedule.export.lag", status, s -> s.snapshot().lag()).strongReference(true)
+                        .register(registry),
+                Gauge.builder("trestle.schedule.export.paused", status, s -> s.paused() ? 1 : 0)
+                        .strongReference(true).register(registry));
+    }
+
+    /**
+     * Quarkus' registry outlives the application in dev mode and tests, and registering a gauge of the same name again
+     * would return the old one, still reading the stopped application's status.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     public void delivered(String target, String format) {

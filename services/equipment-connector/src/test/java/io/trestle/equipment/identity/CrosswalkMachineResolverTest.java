@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.trestle.equipment.aemp.EquipmentIdentity;
+import io.trestle.kafka.CrosswalkTable;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.common.ExternalId;
 import io.trestle.schema.master.CrosswalkEntry;
@@ -22,7 +23,7 @@ import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.kafka.TopicSpec;
 
 /** The crosswalk as the connector reads it, from a real broker with the registry stand-in. */
-class CrosswalkTableTest {
+class CrosswalkMachineResolverTest {
 
     @RegisterExtension
     static final TrestleStack STACK = TrestleStack.kafkaAndRegistry();
@@ -30,12 +31,12 @@ class CrosswalkTableTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final String topic = "crosswalk-" + UUID.randomUUID();
-    private CrosswalkTable table;
+    private CrosswalkMachineResolver resolver;
 
     @AfterEach
     void close() throws InterruptedException {
-        if (table != null) {
-            table.close();
+        if (resolver != null) {
+            resolver.close();
         }
     }
 
@@ -45,34 +46,36 @@ class CrosswalkTableTest {
         send(entry("aemp:trackunit", "equipment", "PIN-7", "17", true));
         send(entry("odoo", "equipment-serial", "CAT0320X01", "18", true));
         send(entry("aemp:trackunit", "equipment", "PIN-9", "task-3", true, "task"));
-        table = new CrosswalkTable(STACK.avro().consumer("crosswalk-test-" + UUID.randomUUID()), topic);
+        resolver = new CrosswalkMachineResolver(
+                CrosswalkTable.open(STACK.bootstrapServers(), STACK.registryUrl(), topic));
 
-        table.start();
+        resolver.start();
 
-        await().atMost(PATIENCE).until(table::ready);
-        assertThat(table.assetOf("aemp:trackunit", machine("PIN-7", null))).contains("17");
-        assertThat(table.assetOf("aemp:trackunit", machine("unknown", "CAT0320X01")))
+        await().atMost(PATIENCE).until(resolver::ready);
+        assertThat(resolver.assetOf("aemp:trackunit", machine("PIN-7", null))).contains("17");
+        assertThat(resolver.assetOf("aemp:trackunit", machine("unknown", "CAT0320X01")))
                 .as("Odoo's own serial number").contains("18");
-        assertThat(table.assetOf("aemp:other", machine("PIN-7", null))).as("another vendor's PIN").isEmpty();
-        assertThat(table.assetOf("aemp:trackunit", machine("PIN-9", null))).as("not an equipment mapping").isEmpty();
+        assertThat(resolver.assetOf("aemp:other", machine("PIN-7", null))).as("another vendor's PIN").isEmpty();
+        assertThat(resolver.assetOf("aemp:trackunit", machine("PIN-9", null))).as("not an equipment mapping").isEmpty();
 
         send(entry("aemp:trackunit", "equipment", "PIN-7", "17", false));
         send(entry("aemp:trackunit", "equipment", "PIN-8", "19", true));
 
-        await().atMost(PATIENCE).until(() -> table.assetOf("aemp:trackunit", machine("PIN-8", null)).isPresent());
-        assertThat(table.assetOf("aemp:trackunit", machine("PIN-8", null))).contains("19");
-        assertThat(table.assetOf("aemp:trackunit", machine("PIN-7", null))).as("withdrawn").isEmpty();
+        await().atMost(PATIENCE).until(() -> resolver.assetOf("aemp:trackunit", machine("PIN-8", null)).isPresent());
+        assertThat(resolver.assetOf("aemp:trackunit", machine("PIN-8", null))).contains("19");
+        assertThat(resolver.assetOf("aemp:trackunit", machine("PIN-7", null))).as("withdrawn").isEmpty();
     }
 
     @Test
     void anEmptyCrosswalkIsReadyAtOnceAndResolvesNothing() {
         STACK.createTopics(TopicSpec.compacted(topic, 1));
-        table = new CrosswalkTable(STACK.avro().consumer("crosswalk-test-" + UUID.randomUUID()), topic);
+        resolver = new CrosswalkMachineResolver(
+                CrosswalkTable.open(STACK.bootstrapServers(), STACK.registryUrl(), topic));
 
-        table.start();
+        resolver.start();
 
-        await().atMost(PATIENCE).until(table::ready);
-        assertThat(table.assetOf("aemp:trackunit", machine("PIN-7", "S-1"))).isEmpty();
+        await().atMost(PATIENCE).until(resolver::ready);
+        assertThat(resolver.assetOf("aemp:trackunit", machine("PIN-7", "S-1"))).isEmpty();
     }
 
     private static EquipmentIdentity machine(String pin, String serial) {

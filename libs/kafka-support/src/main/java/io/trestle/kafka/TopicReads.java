@@ -1,4 +1,4 @@
-package io.trestle.equipment.messaging;
+package io.trestle.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reading a topic whole, as the connector does with the compacted topics it takes state from: a consumer in no group,
+ * Reading a topic whole, as services do with the compacted topics they take state from: a consumer in no group,
  * assigned every partition from the beginning, committing nothing, since each read starts over.
  */
 public final class TopicReads {

@@ -1,0 +1,34 @@
+package io.trestle.schedule.crosswalk;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.Startup;
+import io.trestle.kafka.CrosswalkTable;
+import io.trestle.schedule.config.ScheduleConnectorConfig;
+import io.trestle.schedule.publish.Crosswalk;
+
+/** The crosswalk, read from the start of the application: readiness waits for it. */
+public class CrosswalkProducer {
+
+    @Produces
+    @Singleton
+    @Startup
+    Crosswalk crosswalk(ScheduleConnectorConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "trestle.registry.url") String registryUrl) {
+        CrosswalkIds crosswalk = new CrosswalkIds(
+                CrosswalkTable.open(bootstrapServers, registryUrl, config.topics().crosswalk()));
+        crosswalk.start();
+        return crosswalk;
+    }
+
+    void close(@Disposes Crosswalk crosswalk) throws InterruptedException {
+        if (crosswalk instanceof CrosswalkIds ids) {
+            ids.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.trestle.schedule.messaging;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.Startup;
+import io.trestle.schedule.config.ScheduleConnectorConfig;
+import io.trestle.schedule.publish.PublishedSchedules;
+
+/** The published versions, read from the start of the application: readiness and publishing wait for them. */
+public class PublishedSchedulesProducer {
+
+    @Produces
+    @Singleton
+    @Startup
+    PublishedSchedules versions(ScheduleConnectorConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        KafkaPublishedSchedules versions = new KafkaPublishedSchedules(bootstrapServers,
+                config.topics().publishedSchedules(), (int) config.publishing().maxVersionSize().asLongValue(),
+                config.publishing().timeout());
+        versions.start();
+        return versions;
+    }
+
+    void close(@Disposes PublishedSchedules versions) throws InterruptedException {
+        if (versions instanceof KafkaPublishedSchedules kafka) {
+            kafka.close();
+        }
+    }
+}
