@@ -19,6 +19,7 @@ import io.trestle.schema.master.ProjectTaskSnapshot;
 import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.schema.operations.ScheduleConflictChanged;
 import io.trestle.schema.operations.SinkOutcome;
+import io.trestle.schema.operations.UnallocatedUsageChanged;
 import io.trestle.schema.schedule.CrewAssignmentChanged;
 import io.trestle.schema.schedule.ScheduleReviewRequested;
 import io.trestle.schema.schedule.TaskCancelled;
@@ -72,6 +73,8 @@ public enum TrestleTopic {
             List.of("telemetry-aggregator"), List.of("odoo-sink"), Retention.days(90)),
     OPERATIONS_CONFLICT(TopicNames.OPERATIONS_CONFLICT, "conflict id", ScheduleConflictChanged.class,
             List.of("operations-processor"), List.of("schedule-connector"), Retention.compaction()),
+    OPERATIONS_UNALLOCATED_USAGE(TopicNames.OPERATIONS_UNALLOCATED_USAGE, "asset id", UnallocatedUsageChanged.class,
+            List.of("telemetry-aggregator"), List.of("operators (alerts, reservation follow-up)"), Retention.days(90)),
     INTEGRATION_QUARANTINE(TopicNames.INTEGRATION_QUARANTINE, "source (service/endpoint)", QuarantinedEvent.class,
             List.of("all connectors and processors"), List.of("operators (replay API)"), Retention.days(30)),
     INTEGRATION_SINK_OUTCOME(TopicNames.INTEGRATION_SINK_OUTCOME, "posting or command id", SinkOutcome.class,

@@ -70,7 +70,10 @@ class TelemetryToCostPostingIT {
 
     @BeforeAll
     static void startServicesAndSendTheFeed() throws Exception {
+        // The aggregator reads reservations with the telemetry, partition by partition: as many partitions for both.
         STACK.createTopics(TopicSpec.of(TrestleTopic.EQUIPMENT_TELEMETRY.topicName(), 3),
+                TopicSpec.of(TrestleTopic.EQUIPMENT_RESERVATION.topicName(), 3),
+                TopicSpec.compacted(TrestleTopic.MASTER_EQUIPMENT_ASSET.topicName(), 1),
                 TopicSpec.of(TrestleTopic.COST_POSTING.topicName(), 3));
         Map<String, String> kafka = Map.of("kafka.bootstrap.servers", STACK.bootstrapServers(),
                 "trestle.registry.url", STACK.registryUrl());

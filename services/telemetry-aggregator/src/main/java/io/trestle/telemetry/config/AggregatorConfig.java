@@ -9,7 +9,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.trestle.schema.topic.TopicNames;
 
-/** Typed configuration of the telemetry aggregator; checked at start by {@code UsageTopology.Settings}. */
+/** Typed configuration of the telemetry aggregator; checked at start by {@code AggregatorSettings}. */
 @ConfigMapping(prefix = "trestle.telemetry-aggregator")
 public interface AggregatorConfig {
 
@@ -21,7 +21,7 @@ public interface AggregatorConfig {
 
     Pricing pricing();
 
-    /** Cost code that usage is booked on while no reservation attributes it to a project. */
+    /** Cost code that usage is booked on while no reservation attributes it to a project's cost code. */
     @WithDefault("UNALLOCATED")
     String unallocatedCostCode();
 
@@ -30,8 +30,23 @@ public interface AggregatorConfig {
         @WithDefault(TopicNames.EQUIPMENT_TELEMETRY)
         String telemetry();
 
+        /**
+         * Reservations attributing usage to projects. Keyed by asset id like the telemetry, and it must have as many
+         * partitions as the telemetry topic: both are read by the same task per partition.
+         */
+        @WithDefault(TopicNames.EQUIPMENT_RESERVATION)
+        String reservations();
+
+        /** Equipment master data with each asset's effective-dated hourly rates, read in full by every instance. */
+        @WithDefault(TopicNames.MASTER_EQUIPMENT_ASSET)
+        String equipmentAssets();
+
         @WithDefault(TopicNames.COST_POSTING)
         String costPostings();
+
+        /** Business exceptions about usage posted on the unallocated cost code. */
+        @WithDefault(TopicNames.OPERATIONS_UNALLOCATED_USAGE)
+        String unallocatedUsage();
 
         /** Where usage that cannot be charged goes for review, with its reason. */
         @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
@@ -40,18 +55,28 @@ public interface AggregatorConfig {
 
     interface Window {
 
-        /** Length of one cost micro-batch (tumbling window). */
+        /**
+         * Length of one cost micro-batch (tumbling window, aligned to the epoch, so {@code P1D} windows run from
+         * midnight UTC), e.g. {@code PT15M}, {@code PT1H}, {@code P1D}.
+         */
         @WithDefault("PT15M")
         Duration size();
 
         /**
-         * How long after its end a window still accepts usage before it closes and its posting is emitted. Stream time
-         * is shared by the assets of a partition, so this must cover the longest interval between two readings of one
-         * machine plus delivery delays; usage arriving later is quarantined, not charged. A longer grace delays every
-         * posting by as much.
+         * How long after its end a window waits for usage before its postings are emitted. Stream time is the latest
+         * reading time seen on the partition, shared by its assets, so this should cover the usual interval between two
+         * readings of one machine plus delivery delays; usage arriving later becomes a correction. A longer grace
+         * delays every posting by as much.
          */
         @WithDefault("PT30M")
         Duration grace();
+
+        /**
+         * How long after a window closed late data (or a late reservation) still corrects its postings. The window's
+         * usage and postings are kept that long; usage arriving later is quarantined.
+         */
+        @WithDefault("P7D")
+        Duration correctionRetention();
     }
 
     interface Counters {
@@ -66,22 +91,39 @@ public interface AggregatorConfig {
          */
         @WithDefault("1.0")
         double meterResolutionHours();
+
+        /**
+         * How far behind an asset's newest reading a reading arriving out of order is still put in its place; an older
+         * one changes nothing (its usage is already charged between the readings around it).
+         */
+        @WithDefault("PT30M")
+        Duration reorderHorizon();
     }
 
     interface Pricing {
 
-        /** ISO 4217 currency of every rate. */
+        /** ISO 4217 currency of every posting; Odoo rates in another currency are not converted. */
         @WithDefault("EUR")
         String currency();
 
-        /** Hourly rate of assets that have no rate of their own. */
+        /** Hourly rate of assets for which neither Odoo nor {@link #assetHourlyRates()} gives one. */
         BigDecimal defaultHourlyRate();
 
         /**
          * Rates of single assets as {@code asset:rate} entries, comma-separated (e.g.
-         * {@code EX-1001:95.00,WL-2001:72}). A list rather than a map so asset ids with dashes survive environment
-         * variables.
+         * {@code EX-1001:95.00,WL-2001:72}), used where Odoo's rate history has none. A list rather than a map so asset
+         * ids with dashes survive environment variables.
          */
         Optional<List<String>> assetHourlyRates();
+
+        /** Idle hours cost this share of the effective hourly rate, e.g. 0.5; 1 prices them like any operating hour. */
+        @WithDefault("1")
+        BigDecimal idleRateFactor();
+
+        /**
+         * When set, the idle hours of attributed usage are booked on this cost code, on a line of their own for the
+         * same project, instead of the reservation's cost code.
+         */
+        Optional<String> idleCostCode();
     }
 }

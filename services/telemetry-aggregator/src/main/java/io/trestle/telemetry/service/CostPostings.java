@@ -1,7 +1,5 @@
 package io.trestle.telemetry.service;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -10,24 +8,15 @@ import java.util.UUID;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.common.Measure;
 import io.trestle.schema.cost.CostPosting;
-import io.trestle.telemetry.domain.WindowUsage;
+import io.trestle.telemetry.domain.LineValues;
+import io.trestle.telemetry.domain.PostedLine;
 
-/** Prices one asset's usage in one window and builds its cost posting. */
+/** Builds the cost posting of one line of one asset's window. */
 public final class CostPostings {
 
     public static final String SOURCE_SYSTEM = "trestle.telemetry-aggregator";
-    private static final int AMOUNT_SCALE = 2;
-    private static final int RATE_SCALE = 4;
-    private static final int QUANTITY_SCALE = 6;
-    /** Revision of a window's first posting; corrections for late data will count up from here. */
-    private static final int ORIGINAL_REVISION = 0;
 
     private CostPostings() {
-    }
-
-    /** The line to post, priced and identified; {@code projectId} is null while usage is unallocated. */
-    public record PricedWindow(String projectId, String costCodeId, String assetId, Instant windowStart,
-            Instant windowEnd, WindowUsage usage, BigDecimal hourlyRate, String currency) {
     }
 
     /**
@@ -41,49 +30,35 @@ public final class CostPostings {
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /**
-     * Quantities are sums of time-proportional shares of double counters; six decimals (3.6 ms of an hour, a
-     * millilitre) keep the value and drop the binary noise ({@code 4.80000000000291}) analysts would otherwise see.
-     */
-    static double quantity(double value) {
-        return BigDecimal.valueOf(value).setScale(QUANTITY_SCALE, RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    public static BigDecimal amount(double operatingHours, BigDecimal hourlyRate) {
-        return BigDecimal.valueOf(operatingHours).multiply(hourlyRate).setScale(AMOUNT_SCALE, RoundingMode.HALF_EVEN);
-    }
-
-    public static CostPosting toPosting(PricedWindow line, Instant computedAt) {
-        String postingId = postingId(line.projectId(), line.costCodeId(), line.assetId(), line.windowStart(),
-                line.windowEnd(), ORIGINAL_REVISION);
-        WindowUsage usage = line.usage();
+    public static CostPosting toPosting(PostedLine line, String assetId, Instant windowStart, Instant windowEnd,
+            Instant computedAt) {
+        LineValues values = line.values();
         EventMetadata metadata = EventMetadata.newBuilder()
-                .setEventId(UUID.fromString(postingId))
+                .setEventId(UUID.fromString(line.postingId()))
                 .setSourceSystem(SOURCE_SYSTEM)
-                .setSourceRecordId(postingId)
-                .setOccurredAt(line.windowEnd())
+                .setSourceRecordId(line.postingId())
+                .setOccurredAt(windowEnd)
                 .setIngestedAt(computedAt)
                 .setCorrelationId(null)
                 .setResolvedFrom(List.of())
                 .build();
         return CostPosting.newBuilder()
                 .setMetadata(metadata)
-                .setPostingId(postingId)
-                .setProjectId(line.projectId())
-                .setTaskId(null)
-                .setCostCodeId(line.costCodeId())
-                .setAssetId(line.assetId())
-                .setWindowStart(line.windowStart())
-                .setWindowEnd(line.windowEnd())
-                .setOperatingHours(quantity(usage.operatingHours()))
-                .setIdleHours(usage.idleHours() == null ? null : quantity(usage.idleHours()))
-                .setFuelUsed(
-                        usage.fuelUsed() == null ? null : new Measure(quantity(usage.fuelUsed()), usage.fuelUnit()))
-                .setAmount(amount(usage.operatingHours(), line.hourlyRate()))
-                .setCurrency(line.currency())
-                .setHourlyRate(line.hourlyRate().setScale(RATE_SCALE, RoundingMode.HALF_EVEN))
-                .setCorrectionOf(null)
-                .setRevision(ORIGINAL_REVISION)
+                .setPostingId(line.postingId())
+                .setProjectId(line.key().projectId())
+                .setTaskId(values.taskId())
+                .setCostCodeId(line.key().costCodeId())
+                .setAssetId(assetId)
+                .setWindowStart(windowStart)
+                .setWindowEnd(windowEnd)
+                .setOperatingHours(values.operatingHours())
+                .setIdleHours(values.idleHours())
+                .setFuelUsed(values.fuelUsed() == null ? null : new Measure(values.fuelUsed(), values.fuelUnit()))
+                .setAmount(values.amount())
+                .setCurrency(values.currency())
+                .setHourlyRate(values.hourlyRate())
+                .setCorrectionOf(line.revision() == 0 ? null : line.originalPostingId())
+                .setRevision(line.revision())
                 .build();
     }
 }

@@ -7,7 +7,8 @@ import io.trestle.telemetry.domain.UsageDelta;
 
 /**
  * Splits the usage between two readings across the windows it spans, in proportion to time, so a machine reporting
- * every 20 minutes still charges each 15-minute window its share instead of the window of the later reading.
+ * every 20 minutes still charges each 15-minute window its share instead of the window of the later reading, and a gap
+ * up to the maximum is spread evenly over the windows it covers.
  */
 public final class WindowSplitter {
 
@@ -18,17 +19,15 @@ public final class WindowSplitter {
         List<UsageDelta> pieces = new ArrayList<>();
         long start = delta.from();
         while (start < delta.to()) {
-            long windowEnd = Math.floorDiv(start, windowSizeMillis) * windowSizeMillis + windowSizeMillis;
-            long end = Math.min(windowEnd, delta.to());
-            double share = (double) (end - start) / delta.durationMillis();
-            pieces.add(new UsageDelta(start, end, delta.operatingHours() * share, scale(delta.idleHours(), share),
-                    scale(delta.fuelUsed(), share), delta.fuelUnit()));
+            long end = Math.min(windowStart(start, windowSizeMillis) + windowSizeMillis, delta.to());
+            pieces.add(delta.slice(start, end));
             start = end;
         }
         return pieces;
     }
 
-    private static Double scale(Double value, double share) {
-        return value == null ? null : value * share;
+    /** Start of the tumbling window holding {@code time}; windows are aligned to the epoch. */
+    public static long windowStart(long time, long windowSizeMillis) {
+        return Math.floorDiv(time, windowSizeMillis) * windowSizeMillis;
     }
 }

@@ -20,8 +20,9 @@ public class TopologyProducer {
 
     @Produces
     public Topology usageTopology(AggregatorConfig config, RegistryConfig registry) {
-        return UsageTopology.build(UsageTopology.Settings.from(config),
-                new UsageTopology.TopicSerdes(avroSerde(registry), avroSerde(registry), avroSerde(registry)),
+        return UsageTopology.build(AggregatorSettings.from(config),
+                new UsageTopology.TopicSerdes(avroSerde(registry), avroSerde(registry), avroSerde(registry),
+                        avroSerde(registry), avroSerde(registry), avroSerde(registry)),
                 Clock.systemUTC());
     }
 

@@ -8,62 +8,61 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import io.trestle.schema.cost.CostPosting;
-import io.trestle.telemetry.domain.WindowUsage;
-import io.trestle.telemetry.service.CostPostings.PricedWindow;
+import io.trestle.telemetry.domain.LineKey;
+import io.trestle.telemetry.domain.LineValues;
+import io.trestle.telemetry.domain.PostedLine;
 
 class CostPostingsTest {
 
     private static final Instant START = Instant.parse("2026-11-27T08:00:00Z");
     private static final Instant END = Instant.parse("2026-11-27T08:15:00Z");
-
-    @Test
-    void amountIsHoursTimesRateRoundedHalfEvenToCents() {
-        assertThat(CostPostings.amount(0.25, new BigDecimal("85.00"))).isEqualByComparingTo("21.25");
-        assertThat(CostPostings.amount(1.0 / 3, new BigDecimal("100"))).isEqualByComparingTo("33.33");
-        assertThat(CostPostings.amount(0.125, new BigDecimal("0.2"))).isEqualByComparingTo("0.02");
-    }
-
-    @Test
-    void quantitiesLoseTheirBinaryNoiseButNotTheirValue() {
-        PricedWindow line = new PricedWindow(null, "UNALLOCATED", "EX-1", START, END,
-                new WindowUsage(0.1 + 0.2, 0.05, 4.80000000000291, "L"), new BigDecimal("85.00"), "EUR");
-
-        CostPosting posting = CostPostings.toPosting(line, END);
-
-        assertThat(posting.getOperatingHours()).isEqualTo(0.3);
-        assertThat(posting.getFuelUsed().getValue()).isEqualTo(4.8);
-        assertThat(posting.getAmount()).isEqualByComparingTo("25.50");
-    }
+    private static final LineValues VALUES = new LineValues("T-7", 0.25, 0.05, 7.5, "L", new BigDecimal("21.25"),
+            new BigDecimal("85.0000"), "EUR");
 
     @Test
     void postingIdDependsOnWhatThePostingIsAboutNotWhenItWasComputed() {
-        PricedWindow line = new PricedWindow(null, "UNALLOCATED", "EX-1", START, END,
-                new WindowUsage(0.25, 0.05, 7.5, "L"), new BigDecimal("85.00"), "EUR");
+        String id = CostPostings.postingId("42", "100", "EX-1", START, END, 0);
 
-        CostPosting first = CostPostings.toPosting(line, Instant.parse("2026-11-27T08:20:00Z"));
-        CostPosting again = CostPostings.toPosting(line, Instant.parse("2026-11-28T00:00:00Z"));
-        CostPosting otherAsset = CostPostings.toPosting(new PricedWindow(null, "UNALLOCATED", "EX-2", START, END,
-                line.usage(), line.hourlyRate(), "EUR"), Instant.parse("2026-11-27T08:20:00Z"));
-
-        assertThat(again.getPostingId()).isEqualTo(first.getPostingId());
-        assertThat(again.getMetadata().getEventId()).isEqualTo(first.getMetadata().getEventId());
-        assertThat(otherAsset.getPostingId()).isNotEqualTo(first.getPostingId());
+        assertThat(CostPostings.postingId("42", "100", "EX-1", START, END, 0)).isEqualTo(id);
+        assertThat(CostPostings.postingId("42", "100", "EX-2", START, END, 0)).isNotEqualTo(id);
+        assertThat(CostPostings.postingId("42", "101", "EX-1", START, END, 0)).isNotEqualTo(id);
+        assertThat(CostPostings.postingId(null, "100", "EX-1", START, END, 0)).isNotEqualTo(id);
+        assertThat(CostPostings.postingId("42", "100", "EX-1", START, END, 1)).isNotEqualTo(id);
     }
 
     @Test
-    void postingCarriesUsageRateAndWindow() {
-        PricedWindow line = new PricedWindow(null, "UNALLOCATED", "EX-1", START, END,
-                new WindowUsage(0.25, 0.05, 7.5, "L"), new BigDecimal("85"), "EUR");
+    void anOriginalPostingCarriesTheLineUsageRateAndWindow() {
+        String id = CostPostings.postingId("42", "100", "EX-1", START, END, 0);
+        PostedLine line = new PostedLine(new LineKey("42", "100"), null, VALUES, 0, id, id);
 
-        CostPosting posting = CostPostings.toPosting(line, END);
+        CostPosting posting = CostPostings.toPosting(line, "EX-1", START, END, END);
 
+        assertThat(posting.getPostingId()).isEqualTo(id);
+        assertThat(posting.getMetadata().getEventId().toString()).isEqualTo(id);
+        assertThat(posting.getProjectId()).isEqualTo("42");
+        assertThat(posting.getTaskId()).isEqualTo("T-7");
+        assertThat(posting.getCostCodeId()).isEqualTo("100");
         assertThat(posting.getAmount()).isEqualByComparingTo("21.25");
         assertThat(posting.getHourlyRate()).isEqualTo(new BigDecimal("85.0000"));
         assertThat(posting.getWindowStart()).isEqualTo(START);
         assertThat(posting.getWindowEnd()).isEqualTo(END);
         assertThat(posting.getFuelUsed().getValue()).isEqualTo(7.5);
         assertThat(posting.getFuelUsed().getUnit()).isEqualTo("L");
+        assertThat(posting.getRevision()).isZero();
         assertThat(posting.getCorrectionOf()).isNull();
         assertThat(posting.getMetadata().getSourceSystem()).isEqualTo(CostPostings.SOURCE_SYSTEM);
+    }
+
+    @Test
+    void aCorrectionNamesTheOriginalPosting() {
+        String original = CostPostings.postingId("42", "100", "EX-1", START, END, 0);
+        String second = CostPostings.postingId("42", "100", "EX-1", START, END, 2);
+        PostedLine line = new PostedLine(new LineKey("42", "100"), null, VALUES, 2, second, original);
+
+        CostPosting posting = CostPostings.toPosting(line, "EX-1", START, END, END);
+
+        assertThat(posting.getPostingId()).isEqualTo(second);
+        assertThat(posting.getRevision()).isEqualTo(2);
+        assertThat(posting.getCorrectionOf()).isEqualTo(original);
     }
 }
