@@ -15,8 +15,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.trestle.schema.common.ExternalId;
 
 /**
@@ -53,11 +51,8 @@ public final class CrosswalkTable implements AutoCloseable {
 
     /** A table over its own consumer, with the Avro values read through the registry; not started yet. */
     public static CrosswalkTable open(String bootstrapServers, String registryUrl, String topic) {
-        AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
-        values.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        return new CrosswalkTable(
-                new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(), values),
-                topic);
+        return new CrosswalkTable(new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers),
+                new StringDeserializer(), AvroKafka.genericValues(registryUrl)), topic);
     }
 
     public void start() {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jboss.logging.Logger;
+
 /**
  * The API keys of a service's clients, parsed from one property of comma-separated {@code client:key} entries (e.g.
  * {@code trestle.equipment-connector.api-keys}), split at the first {@code ':'} so keys may contain colons. Every
@@ -16,10 +18,42 @@ import java.util.Set;
  */
 public final class ApiKeys {
 
+    private static final Logger LOG = Logger.getLogger(ApiKeys.class);
+
+    private final String property;
     private final Map<String, byte[]> keysByClient;
 
-    private ApiKeys(Map<String, byte[]> keysByClient) {
+    private ApiKeys(String property, Map<String, byte[]> keysByClient) {
+        this.property = property;
         this.keysByClient = keysByClient;
+    }
+
+    /**
+     * The keys a service configures in {@code property}, as its producer makes them at startup: refuses the former
+     * per-client form, parses the entries, and logs which clients there are (warns when there are none).
+     *
+     * @param entries
+     *            the property's value, empty when it is not set
+     * @param propertyNames
+     *            the names of every configured property, to find the former form among them
+     * @param kind
+     *            what the service calls its clients and their requests in the log: {@code push} gives
+     *            {@code No push clients configured (...); every push request will be refused with 401}
+     * @throws IllegalArgumentException
+     *             naming the first malformed entry or property of the former form
+     */
+    public static ApiKeys fromConfig(String property, Optional<List<String>> entries, Iterable<String> propertyNames,
+            String kind) {
+        rejectPerClientProperties(property, propertyNames);
+        ApiKeys keys = parse(property, entries.orElse(List.of()));
+        if (keys.clients().isEmpty()) {
+            LOG.warnf("No %s clients configured (%s); every %s request will be refused with 401", kind, property,
+                    kind);
+        } else {
+            LOG.infof("%d %s client(s) configured: %s", keys.clients().size(), kind,
+                    String.join(", ", keys.clients()));
+        }
+        return keys;
     }
 
     /**
@@ -46,7 +80,7 @@ public final class ApiKeys {
             }
             keysByClient.put(client, key.getBytes(StandardCharsets.UTF_8));
         }
-        return new ApiKeys(keysByClient);
+        return new ApiKeys(property, keysByClient);
     }
 
     /**
@@ -59,6 +93,11 @@ public final class ApiKeys {
     public static void rejectPerClientProperties(String property, Iterable<String> propertyNames) {
         ClientEntries.rejectPerClientProperties(property, propertyNames,
                 "uses the former per-client form, which is no longer read", "key");
+    }
+
+    /** The property the keys were configured in. */
+    public String property() {
+        return property;
     }
 
     /** The configured client names, in configuration order. */

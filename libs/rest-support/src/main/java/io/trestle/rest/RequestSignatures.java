@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jboss.logging.Logger;
+
 /**
  * HMAC-SHA256 request signatures of the clients that have a signing secret, on top of their API key. A signed request
  * carries {@value #TIMESTAMP_HEADER} (Unix time in seconds) and {@value #SIGNATURE_HEADER}
@@ -34,6 +36,8 @@ public final class RequestSignatures {
     public static final String TIMESTAMP_HEADER = "X-Trestle-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Trestle-Signature";
     public static final String SCHEME = "sha256=";
+
+    private static final Logger LOG = Logger.getLogger(RequestSignatures.class);
 
     /** Shorter secrets are guessable offline from one captured request; 32 random hex digits are 128 bits. */
     static final int MIN_SECRET_LENGTH = 16;
@@ -56,6 +60,35 @@ public final class RequestSignatures {
 
     /** Why a request was refused: the reason and, for the caller, what to do about it. */
     public record Rejection(SignatureFailure failure, String detail) {
+    }
+
+    /**
+     * The signing secrets a service configures in {@code property}, as its producer makes them at startup: refuses
+     * per-client properties, parses the entries, refuses a secret of a client without an API key (a typo there would
+     * otherwise leave the intended client unsigned without anyone noticing), and logs which clients must sign.
+     *
+     * @param entries
+     *            the property's value, empty when it is not set
+     * @param propertyNames
+     *            the names of every configured property, to find per-client ones among them
+     * @throws IllegalArgumentException
+     *             naming the first malformed entry, per-client property or client without an API key
+     */
+    public static RequestSignatures fromConfig(String property, Optional<List<String>> entries, Duration tolerance,
+            Iterable<String> propertyNames, ApiKeys apiKeys) {
+        rejectPerClientProperties(property, propertyNames);
+        RequestSignatures signatures = parse(property, entries.orElse(List.of()), tolerance);
+        for (String client : signatures.clients()) {
+            if (!apiKeys.clients().contains(client)) {
+                throw new IllegalArgumentException(property + " names client '" + client + "', which has no API key in "
+                        + apiKeys.property());
+            }
+        }
+        if (!signatures.clients().isEmpty()) {
+            LOG.infof("Clients that must sign their requests (tolerance %s): %s", signatures.tolerance(),
+                    String.join(", ", signatures.clients()));
+        }
+        return signatures;
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.trestle.equipment.config;
 
-import java.util.List;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 import io.trestle.rest.ApiKeys;
@@ -14,21 +11,12 @@ import io.trestle.rest.ApiKeys;
 /** Parses the API keys once, at startup, so a malformed entry stops the application instead of its first request. */
 public class ApiKeysProducer {
 
-    private static final Logger LOG = Logger.getLogger(ApiKeysProducer.class);
     public static final String PROPERTY = "trestle.equipment-connector.api-keys";
 
     @Produces
     @Singleton
     @Startup
     ApiKeys apiKeys(EquipmentConnectorConfig config, Config rawConfig) {
-        ApiKeys.rejectPerClientProperties(PROPERTY, rawConfig.getPropertyNames());
-        ApiKeys keys = ApiKeys.parse(PROPERTY, config.apiKeys().orElse(List.of()));
-        if (keys.clients().isEmpty()) {
-            LOG.warnf("No push clients configured (%s); every push request will be refused with 401",
-                    PROPERTY);
-        } else {
-            LOG.infof("%d push client(s) configured: %s", keys.clients().size(), String.join(", ", keys.clients()));
-        }
-        return keys;
+        return ApiKeys.fromConfig(PROPERTY, config.apiKeys(), rawConfig.getPropertyNames(), "push");
     }
 }

@@ -1,12 +1,9 @@
 package io.trestle.equipment.config;
 
-import java.util.List;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 import io.trestle.rest.ApiKeys;
@@ -19,27 +16,13 @@ import io.trestle.rest.RequestSignatures;
  */
 public class RequestSignaturesProducer {
 
-    private static final Logger LOG = Logger.getLogger(RequestSignaturesProducer.class);
     public static final String PROPERTY = "trestle.equipment-connector.signing-secrets";
 
     @Produces
     @Singleton
     @Startup
     RequestSignatures requestSignatures(EquipmentConnectorConfig config, Config rawConfig, ApiKeys apiKeys) {
-        RequestSignatures.rejectPerClientProperties(PROPERTY, rawConfig.getPropertyNames());
-        RequestSignatures signatures = RequestSignatures.parse(PROPERTY, config.signingSecrets().orElse(List.of()),
-                config.signatureTolerance());
-        for (String client : signatures.clients()) {
-            if (!apiKeys.clients().contains(client)) {
-                // A typo here would otherwise leave the intended client unsigned without anyone noticing.
-                throw new IllegalArgumentException(PROPERTY + " names client '" + client + "', which has no API key in "
-                        + ApiKeysProducer.PROPERTY);
-            }
-        }
-        if (!signatures.clients().isEmpty()) {
-            LOG.infof("Push clients that must sign their requests (tolerance %s): %s", signatures.tolerance(),
-                    String.join(", ", signatures.clients()));
-        }
-        return signatures;
+        return RequestSignatures.fromConfig(PROPERTY, config.signingSecrets(), config.signatureTolerance(),
+                rawConfig.getPropertyNames(), apiKeys);
     }
 }

@@ -1,7 +1,6 @@
 package io.trestle.equipment.messaging;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +11,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.service.QuarantineLog;
+import io.trestle.kafka.AvroKafka;
 import io.trestle.kafka.TopicReads;
 import io.trestle.schema.avro.SpecificRecords;
 import io.trestle.schema.operations.QuarantinedEvent;
@@ -66,8 +64,7 @@ public class QuarantineTopicReader implements QuarantineLog {
     }
 
     private KafkaConsumer<String, GenericRecord> consumer() {
-        AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
-        values.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        return new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(), values);
+        return new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(),
+                AvroKafka.genericValues(registryUrl));
     }
 }

@@ -15,6 +15,7 @@ import io.trestle.equipment.service.FleetPageTriage.Publish;
 import io.trestle.equipment.service.FleetPageTriage.Quarantine;
 import io.trestle.equipment.service.QuarantineMapper;
 import io.trestle.equipment.service.TelemetryMapper;
+import io.trestle.schema.avro.AvroJson;
 import io.trestle.schema.operations.QuarantinedEvent;
 
 /**

@@ -1,23 +1,16 @@
 package io.trestle.odooconnector.messaging;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
+import io.trestle.kafka.AvroKafka;
+import io.trestle.kafka.TopicReads;
 
 /** The connector's Kafka clients: an idempotent Avro producer, and a reader of its own topics at start. */
 @ApplicationScoped
@@ -40,25 +33,12 @@ public class ConnectorKafka {
     }
 
     public KafkaProducer<String, SpecificRecord> producer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(SerdeConfig.REGISTRY_URL, registryUrl);
-        props.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
-        AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
-        values.configure(props, false);
-        return new KafkaProducer<>(props, new StringSerializer(), values);
+        return AvroKafka.producer(bootstrapServers, registryUrl, autoRegister);
     }
 
     /** Assigned by hand, in no group: it only reads the connector's topics back. */
     public KafkaConsumer<String, GenericRecord> reader() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
-        values.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        return new KafkaConsumer<>(props, new StringDeserializer(), values);
+        return new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(),
+                AvroKafka.genericValues(registryUrl));
     }
 }

@@ -6,20 +6,15 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
+import io.trestle.kafka.AvroKafka;
 import io.trestle.odoosink.config.SinkConfig;
 
 /**
@@ -60,20 +55,10 @@ public class KafkaClients {
     }
 
     <T extends SpecificRecord> AvroDecoder<T> decoder(Class<T> type, Schema readerSchema) {
-        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        return new AvroDecoder<>(deserializer, type, readerSchema);
+        return new AvroDecoder<>(AvroKafka.genericValues(registryUrl), type, readerSchema);
     }
 
     KafkaProducer<String, SpecificRecord> producer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(SerdeConfig.REGISTRY_URL, registryUrl);
-        props.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
-        AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
-        values.configure(props, false);
-        return new KafkaProducer<>(props, new StringSerializer(), values);
+        return AvroKafka.producer(bootstrapServers, registryUrl, autoRegister);
     }
 }

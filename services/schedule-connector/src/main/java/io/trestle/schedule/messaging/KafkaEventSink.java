@@ -2,7 +2,6 @@ package io.trestle.schedule.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,10 +10,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
+import io.trestle.kafka.AvroKafka;
 import io.trestle.schedule.mapping.Publication;
 import io.trestle.schedule.publish.EventSink;
 import io.trestle.schema.topic.TrestleTopic;
@@ -37,17 +34,10 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
      */
     public KafkaEventSink(String bootstrapServers, String registryUrl, boolean autoRegister,
             Map<TrestleTopic, String> topicNames, Duration maxBlock) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> props = AvroKafka.producerConfig(bootstrapServers, registryUrl, autoRegister);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "schedule-connector-events");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
-        props.put(SerdeConfig.REGISTRY_URL, registryUrl);
-        props.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
-        AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
-        values.configure(props, false);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), values);
+        this.producer = AvroKafka.producer(props);
         this.topicNames = Map.copyOf(topicNames);
     }
 

@@ -22,6 +22,7 @@ import io.trestle.schedule.model.WbsNode;
 import io.trestle.schedule.publish.PublishOutcome;
 import io.trestle.schedule.publish.PublishPlan;
 import io.trestle.schedule.publish.PublishedVersion;
+import io.trestle.schema.avro.AvroJson;
 
 /**
  * The answer of a dry run: per project of the file what it holds, how it differs from the version last published, the

@@ -8,14 +8,11 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
+import io.trestle.kafka.AvroKafka;
 
 /**
  * The export's Kafka clients. The consumer reads values as bytes, so a record that cannot be decoded can be quarantined
@@ -40,20 +37,10 @@ record ExportKafka(String bootstrapServers, String registryUrl, boolean autoRegi
     }
 
     AvroKafkaDeserializer<GenericRecord> deserializer() {
-        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl), false);
-        return deserializer;
+        return AvroKafka.genericValues(registryUrl);
     }
 
     KafkaProducer<String, SpecificRecord> producer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(SerdeConfig.REGISTRY_URL, registryUrl);
-        props.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
-        AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
-        values.configure(props, false);
-        return new KafkaProducer<>(props, new StringSerializer(), values);
+        return AvroKafka.producer(bootstrapServers, registryUrl, autoRegister);
     }
 }

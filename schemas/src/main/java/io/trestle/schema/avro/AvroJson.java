@@ -1,4 +1,4 @@
-package io.trestle.schedule.rest;
+package io.trestle.schema.avro;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,12 +12,12 @@ import org.apache.avro.generic.IndexedRecord;
  * the generated classes themselves (their schema getters lead it astray), and going through the schema means a field
  * added to it shows in answers without a change here.
  */
-final class AvroJson {
+public final class AvroJson {
 
     private AvroJson() {
     }
 
-    static Map<String, Object> of(IndexedRecord record) {
+    public static Map<String, Object> of(IndexedRecord record) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
             fields.put(field.name(), value(record.get(field.pos())));
