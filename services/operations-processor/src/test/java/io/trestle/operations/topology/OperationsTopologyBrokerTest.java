@@ -1,0 +1,124 @@
+package io.trestle.operations.topology;
+
+import static io.trestle.operations.topology.TopologyFixture.SETTINGS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.trestle.schema.equipment.AvailabilityChanged;
+import io.trestle.schema.equipment.AvailabilityState;
+import io.trestle.schema.equipment.FaultState;
+import io.trestle.schema.equipment.ReservationStatus;
+import io.trestle.schema.operations.ConflictStatus;
+import io.trestle.schema.operations.ConflictType;
+import io.trestle.schema.operations.ScheduleConflictChanged;
+import io.trestle.schema.schedule.ScheduleReviewRequested;
+import io.trestle.testkit.TrestleStack;
+import io.trestle.testkit.kafka.ConsumeUntil;
+import io.trestle.testkit.kafka.TopicSpec;
+
+/**
+ * The topology on a real broker and registry, with exactly-once processing as in production: a machine reserved now
+ * breaks down, which opens a conflict, asks its project for a review and takes it down on the availability topic it
+ * also reads; clearing the fault resolves the conflict.
+ */
+class OperationsTopologyBrokerTest {
+
+    @RegisterExtension
+    static final TrestleStack STACK = TrestleStack.kafkaAndRegistry();
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private static KafkaStreams streams;
+
+    @BeforeAll
+    static void startStreams() throws Exception {
+        OperationsSettings.Topics topics = SETTINGS.topics();
+        STACK.createTopics(TopicSpec.of(topics.reservations(), 2), TopicSpec.of(topics.faults(), 2),
+                TopicSpec.of(topics.workOrders(), 2), TopicSpec.compacted(topics.availability(), 2),
+                TopicSpec.of(topics.taskCancellations(), 1),
+                TopicSpec.compacted(topics.conflicts(), 1), TopicSpec.of(topics.reviewRequests(), 1),
+                TopicSpec.of(topics.quarantine(), 1));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "operations-topology-broker-test-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-").toString());
+        streams = new KafkaStreams(OperationsTopology.build(SETTINGS,
+                TopologyProducer.serdes(TopologyFixture.registryConfig(STACK.registryUrl()))), props);
+        streams.start();
+    }
+
+    @AfterAll
+    static void stopStreams() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aBreakdownDuringARunningReservationOpensAConflictRequestsAReviewAndTakesTheAssetDown() throws Exception {
+        OperationsSettings.Topics topics = SETTINGS.topics();
+        try (KafkaProducer<String, SpecificRecord> producer = STACK.avro().producer()) {
+            producer.send(new ProducerRecord<>(topics.reservations(), "EX-1",
+                    TopologyFixture.reservation("EX-1", "R-1", "P-1", "T-1", NOW.minus(Duration.ofHours(1)),
+                            NOW.plus(Duration.ofHours(8)), ReservationStatus.CONFIRMED, NOW)))
+                    .get();
+            producer.send(new ProducerRecord<>(topics.faults(), "EX-1",
+                    TopologyFixture.fault("EX-1", "F-1", FaultState.ACTIVE, true, NOW))).get();
+        }
+
+        assertThat(this.<ScheduleConflictChanged>consume(topics.conflicts(), 1))
+                .extracting(ScheduleConflictChanged::getConflictType, ScheduleConflictChanged::getStatus,
+                        ScheduleConflictChanged::getReservationIds)
+                .containsExactly(tuple(ConflictType.ASSET_DOWN_DURING_TASK, ConflictStatus.OPEN, List.of("R-1")));
+        assertThat(this.<ScheduleReviewRequested>consume(topics.reviewRequests(), 1))
+                .extracting(ScheduleReviewRequested::getProjectId, ScheduleReviewRequested::getTaskIds)
+                .containsExactly(tuple("P-1", List.of("T-1")));
+        assertThat(this.<AvailabilityChanged>consume(topics.availability(), 2))
+                .extracting(AvailabilityChanged::getState)
+                .containsExactly(AvailabilityState.IN_USE, AvailabilityState.DOWN);
+
+        try (KafkaProducer<String, SpecificRecord> producer = STACK.avro().producer()) {
+            producer.send(new ProducerRecord<>(topics.faults(), "EX-1",
+                    TopologyFixture.fault("EX-1", "F-1", FaultState.CLEARED, true, NOW))).get();
+        }
+        assertThat(this.<ScheduleConflictChanged>consume(topics.conflicts(), 2))
+                .extracting(ScheduleConflictChanged::getStatus)
+                .containsExactly(ConflictStatus.OPEN, ConflictStatus.RESOLVED);
+        assertThat(this.<AvailabilityChanged>consume(topics.availability(), 3))
+                .extracting(AvailabilityChanged::getState)
+                .containsExactly(AvailabilityState.IN_USE, AvailabilityState.DOWN, AvailabilityState.IN_USE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> List<V> consume(String topic, int expected) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = STACK.avro()
+                .specificConsumer("operations-topology-broker-test-" + UUID.randomUUID())) {
+            return ConsumeUntil.records(consumer, topic, expected, Duration.ofSeconds(60)).stream()
+                    .map(record -> (V) ((ConsumerRecord<String, SpecificRecord>) record).value())
+                    .toList();
+        }
+    }
+}
