@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import io.trestle.schema.analytics.AssetUtilization;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.equipment.AvailabilityChanged;
 import io.trestle.schema.equipment.FaultReported;
@@ -67,8 +68,8 @@ public enum TrestleTopic {
             List.of("telemetry-aggregator", "operations-processor"),
             Retention.days(90)),
     EQUIPMENT_AVAILABILITY(TopicNames.EQUIPMENT_AVAILABILITY, "asset id", AvailabilityChanged.class,
-            List.of("equipment-connector", "operations-processor"), List.of("schedule-connector"),
-            Retention.compaction()),
+            List.of("equipment-connector", "operations-processor"),
+            List.of("schedule-connector", "operations-processor (platform events only)"), Retention.compaction()),
     COST_POSTING(TopicNames.COST_POSTING, "project id (asset id while unallocated)", CostPosting.class,
             List.of("telemetry-aggregator"), List.of("odoo-sink"), Retention.days(90)),
     OPERATIONS_CONFLICT(TopicNames.OPERATIONS_CONFLICT, "conflict id", ScheduleConflictChanged.class,
@@ -78,7 +79,10 @@ public enum TrestleTopic {
     INTEGRATION_QUARANTINE(TopicNames.INTEGRATION_QUARANTINE, "source (service/endpoint)", QuarantinedEvent.class,
             List.of("all connectors and processors"), List.of("operators (replay API)"), Retention.days(30)),
     INTEGRATION_SINK_OUTCOME(TopicNames.INTEGRATION_SINK_OUTCOME, "posting or command id", SinkOutcome.class,
-            List.of("odoo-sink"), List.of("reconciliation, analysts"), Retention.days(90));
+            List.of("odoo-sink"), List.of("reconciliation, analysts"), Retention.days(90)),
+    ANALYTICS_ASSET_UTILIZATION(TopicNames.ANALYTICS_ASSET_UTILIZATION, "assetId|usageDate (e.g. EX-7|2026-11-20)",
+            AssetUtilization.class, List.of("telemetry-aggregator"), List.of("analytics (downstream reporting)"),
+            Retention.compaction());
 
     private final String topicName;
     private final String key;

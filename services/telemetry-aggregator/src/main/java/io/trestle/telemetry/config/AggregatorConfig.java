@@ -21,6 +21,16 @@ public interface AggregatorConfig {
 
     Pricing pricing();
 
+    /**
+     * API keys of the analysts' clients of the query API as comma-separated {@code client:key} entries
+     * ({@code TRESTLE_TELEMETRY_AGGREGATOR_API_KEYS=bi:s3cr3t,controlling:0th3r}), parsed and checked by
+     * {@link io.trestle.rest.ApiKeys}; a list, not a map by client, so client names survive environment variables. No
+     * keys configured means every query is refused.
+     */
+    Optional<List<String>> apiKeys();
+
+    Queries queries();
+
     /** Cost code that usage is booked on while no reservation attributes it to a project's cost code. */
     @WithDefault("UNALLOCATED")
     String unallocatedCostCode();
@@ -51,6 +61,10 @@ public interface AggregatorConfig {
         /** Where usage that cannot be charged goes for review, with its reason. */
         @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
         String quarantine();
+
+        /** Each asset's utilization per UTC day, compacted, for downstream analytics. */
+        @WithDefault(TopicNames.ANALYTICS_ASSET_UTILIZATION)
+        String assetUtilization();
     }
 
     interface Window {
@@ -98,6 +112,25 @@ public interface AggregatorConfig {
          */
         @WithDefault("PT30M")
         Duration reorderHorizon();
+    }
+
+    interface Queries {
+
+        /**
+         * Host name or address under which the other instances reach this one's HTTP port; with
+         * {@code quarkus.http.port} it is Kafka Streams' {@code application.server}, which the instances exchange to
+         * route a query to the one holding the key. In Kubernetes, the pod IP ({@code status.podIP}).
+         */
+        @WithDefault("localhost")
+        String advertisedHost();
+
+        /** Longest date range one query may span, in days (inclusive of both ends). */
+        @WithDefault("366")
+        int maxRangeDays();
+
+        /** How long a query forwarded to the instance that holds the key may take before it is answered with 503. */
+        @WithDefault("PT10S")
+        Duration forwardTimeout();
     }
 
     interface Pricing {

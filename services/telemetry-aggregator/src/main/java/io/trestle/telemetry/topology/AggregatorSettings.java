@@ -17,7 +17,7 @@ public record AggregatorSettings(Topics topics, Windows windows, CounterDeltas.R
         PricingRules pricing) {
 
     public record Topics(String telemetry, String reservations, String equipmentAssets, String costPostings,
-            String unallocatedUsage, String quarantine) {
+            String unallocatedUsage, String quarantine, String assetUtilization) {
     }
 
     /**
@@ -80,7 +80,7 @@ public record AggregatorSettings(Topics topics, Windows windows, CounterDeltas.R
         AggregatorConfig.Pricing pricing = config.pricing();
         return new AggregatorSettings(
                 new Topics(topics.telemetry(), topics.reservations(), topics.equipmentAssets(), topics.costPostings(),
-                        topics.unallocatedUsage(), topics.quarantine()),
+                        topics.unallocatedUsage(), topics.quarantine(), topics.assetUtilization()),
                 new Windows(config.window().size(), config.window().grace(), config.window().correctionRetention()),
                 new CounterDeltas.Rules(config.counters().maxReadingGap(), config.counters().meterResolutionHours(),
                         config.counters().reorderHorizon()),

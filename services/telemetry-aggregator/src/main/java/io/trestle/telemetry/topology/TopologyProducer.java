@@ -22,7 +22,7 @@ public class TopologyProducer {
     public Topology usageTopology(AggregatorConfig config, RegistryConfig registry) {
         return UsageTopology.build(AggregatorSettings.from(config),
                 new UsageTopology.TopicSerdes(avroSerde(registry), avroSerde(registry), avroSerde(registry),
-                        avroSerde(registry), avroSerde(registry), avroSerde(registry)),
+                        avroSerde(registry), avroSerde(registry), avroSerde(registry), avroSerde(registry)),
                 Clock.systemUTC());
     }
 

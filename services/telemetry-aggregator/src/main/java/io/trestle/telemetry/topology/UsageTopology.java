@@ -14,18 +14,23 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
+import io.trestle.schema.analytics.AssetUtilization;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.equipment.ReservationChanged;
 import io.trestle.schema.equipment.TelemetryReading;
 import io.trestle.schema.master.EquipmentAssetSnapshot;
 import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.schema.operations.UnallocatedUsageChanged;
+import io.trestle.telemetry.domain.AssetDay;
+import io.trestle.telemetry.domain.DayUtilization;
 import io.trestle.telemetry.domain.PostedWindow;
+import io.trestle.telemetry.domain.ProjectDayCost;
 import io.trestle.telemetry.domain.RecentReadings;
 import io.trestle.telemetry.domain.ReservationBook;
 import io.trestle.telemetry.domain.WindowUsage;
@@ -33,7 +38,9 @@ import io.trestle.telemetry.domain.WindowUsage;
 /**
  * Telemetry → per-asset usage in reading-time order ({@link CounterDeltaProcessor}) → per-asset windows, attributed to
  * reservations and priced at the effective rates when they close, corrected when late data or reservations change them
- * ({@link UsageLedgerProcessor}) → cost postings, unallocated-usage exceptions and quarantine entries.
+ * ({@link UsageLedgerProcessor}) → cost postings, unallocated-usage exceptions and quarantine entries; the postings
+ * also feed the analysts' stores: utilization per asset and day ({@link UtilizationProcessor}, published to the
+ * utilization topic) and cost per project, day and cost code ({@link ProjectCostProcessor}).
  *
  * <p>
  * Telemetry and reservations are both keyed by asset id and read by the same task per partition number, so the two
@@ -60,6 +67,14 @@ public final class UsageTopology {
     public static final String DEADLINE_STORE = "window-deadlines";
     /** The task's stream time: the latest reading time it has seen. */
     public static final String STREAM_TIME_STORE = "usage-stream-time";
+    /** Per asset and UTC day ({@code <assetId>|<yyyy-MM-dd>}): the posted lines' hours, for utilization. */
+    public static final String UTILIZATION_STORE = "asset-daily-utilization";
+    /** Per UTC day and asset ({@code <yyyy-MM-dd>|<assetId>}): the day's utilization, so a day is one prefix scan. */
+    public static final String DAILY_UTILIZATION_STORE = "daily-asset-utilization";
+    /** Per project, UTC day and cost code ({@code <projectId>|<yyyy-MM-dd>|<costCodeId>}): the posted lines' cost. */
+    public static final String PROJECT_COST_STORE = "project-daily-costs";
+    /** Name of the repartition of the postings by project (topic {@code <application id>-<name>-repartition}). */
+    static final String POSTINGS_BY_PROJECT = "cost-postings-by-project";
 
     private UsageTopology() {
     }
@@ -67,7 +82,8 @@ public final class UsageTopology {
     /** The Avro serdes of the topics; tests and production pass ones bound to their registry. */
     public record TopicSerdes(Serde<TelemetryReading> telemetry, Serde<ReservationChanged> reservation,
             Serde<EquipmentAssetSnapshot> equipmentAsset, Serde<CostPosting> costPosting,
-            Serde<UnallocatedUsageChanged> unallocatedUsage, Serde<QuarantinedEvent> quarantine) {
+            Serde<UnallocatedUsageChanged> unallocatedUsage, Serde<QuarantinedEvent> quarantine,
+            Serde<AssetUtilization> assetUtilization) {
     }
 
     public static Topology build(AggregatorSettings settings, TopicSerdes serdes, Clock clock) {
@@ -81,6 +97,9 @@ public final class UsageTopology {
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(jsonStore(UTILIZATION_STORE, AssetDay.class));
+        builder.addStateStore(jsonStore(DAILY_UTILIZATION_STORE, DayUtilization.class));
+        builder.addStateStore(jsonStore(PROJECT_COST_STORE, ProjectDayCost.class));
         builder.globalTable(topics.equipmentAssets(),
                 Consumed.with(Serdes.String(), serdes.equipmentAsset()).withName("equipment-assets"),
                 Materialized.<String, EquipmentAssetSnapshot, KeyValueStore<Bytes, byte[]>>as(RATES_STORE)
@@ -114,10 +133,19 @@ public final class UsageTopology {
                 .branch((key, output) -> output instanceof LedgerOutput.Unallocated, Branched.as("unallocated"))
                 .defaultBranch(Branched.as("flagged"));
 
-        ledger.get("ledger-postings")
-                .mapValues(output -> ((LedgerOutput.Posting) output).posting(), Named.as("cost-postings"))
-                .to(topics.costPostings(),
-                        Produced.with(Serdes.String(), serdes.costPosting()).withName("cost-posting-sink"));
+        KStream<String, CostPosting> postings = ledger.get("ledger-postings")
+                .mapValues(output -> ((LedgerOutput.Posting) output).posting(), Named.as("cost-postings"));
+        postings.to(topics.costPostings(),
+                Produced.with(Serdes.String(), serdes.costPosting()).withName("cost-posting-sink"));
+        postings.process(() -> new UtilizationProcessor(clock), Named.as("asset-utilization"), UTILIZATION_STORE,
+                DAILY_UTILIZATION_STORE)
+                .to(topics.assetUtilization(), Produced.with(Serdes.String(), serdes.assetUtilization())
+                        .withName("asset-utilization-sink"));
+        // The postings are keyed by project already; the repartition moves each project's lines of every asset into
+        // one task, so the cost store is partitioned by project and a project is answered by one instance.
+        postings.filter((key, posting) -> posting.getProjectId() != null, Named.as("allocated-postings"))
+                .repartition(Repartitioned.with(Serdes.String(), serdes.costPosting()).withName(POSTINGS_BY_PROJECT))
+                .process(ProjectCostProcessor::new, Named.as("project-costs"), PROJECT_COST_STORE);
         ledger.get("ledger-unallocated")
                 .mapValues(output -> ((LedgerOutput.Unallocated) output).event(), Named.as("unallocated-usage"))
                 .to(topics.unallocatedUsage(), Produced.with(Serdes.String(), serdes.unallocatedUsage())

@@ -30,7 +30,7 @@ class AggregatorSettingsTest {
                 TrestleTopic.EQUIPMENT_TELEMETRY.topicName(), TrestleTopic.EQUIPMENT_RESERVATION.topicName(),
                 TrestleTopic.MASTER_EQUIPMENT_ASSET.topicName(), TrestleTopic.COST_POSTING.topicName(),
                 TrestleTopic.OPERATIONS_UNALLOCATED_USAGE.topicName(),
-                TrestleTopic.INTEGRATION_QUARANTINE.topicName()));
+                TrestleTopic.INTEGRATION_QUARANTINE.topicName(), TrestleTopic.ANALYTICS_ASSET_UTILIZATION.topicName()));
     }
 
     @Test

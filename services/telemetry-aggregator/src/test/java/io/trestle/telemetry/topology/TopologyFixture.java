@@ -21,6 +21,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import io.trestle.devregistry.DevRegistry;
+import io.trestle.schema.analytics.AssetUtilization;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.common.Measure;
 import io.trestle.schema.cost.CostPosting;
@@ -38,31 +39,33 @@ import io.trestle.telemetry.service.PricingRules;
 
 /**
  * The usage topology on Kafka's test driver, with the production Avro serdes against the dev registry, and the inputs
- * the tests speak in: minutes after {@link #T0}.
+ * the tests speak in: minutes after {@link #T0}. Public for the query tests, which read its stores.
  */
-final class TopologyFixture implements AutoCloseable {
+public final class TopologyFixture implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     static final String UNALLOCATED = "UNALLOCATED";
     static final PricingRules PRICING = new PricingRules("EUR", new BigDecimal("80.00"),
             Map.of("CRANE-7", new BigDecimal("240.00")), BigDecimal.ONE, Optional.empty(), UNALLOCATED);
     /** 15-minute windows, 5 minutes of grace, corrections for a day. */
-    static final AggregatorSettings SETTINGS = new AggregatorSettings(
+    public static final AggregatorSettings SETTINGS = new AggregatorSettings(
             new AggregatorSettings.Topics(TrestleTopic.EQUIPMENT_TELEMETRY.topicName(),
                     TrestleTopic.EQUIPMENT_RESERVATION.topicName(), TrestleTopic.MASTER_EQUIPMENT_ASSET.topicName(),
                     TrestleTopic.COST_POSTING.topicName(), TrestleTopic.OPERATIONS_UNALLOCATED_USAGE.topicName(),
-                    TrestleTopic.INTEGRATION_QUARANTINE.topicName()),
+                    TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
+                    TrestleTopic.ANALYTICS_ASSET_UTILIZATION.topicName()),
             new AggregatorSettings.Windows(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(1)),
             new CounterDeltas.Rules(Duration.ofHours(6), 0.1, Duration.ofMinutes(30)), PRICING);
 
     final Topology topology;
-    final TopologyTestDriver driver;
+    public final TopologyTestDriver driver;
     final TestInputTopic<String, TelemetryReading> telemetry;
     final TestInputTopic<String, ReservationChanged> reservations;
     final TestInputTopic<String, EquipmentAssetSnapshot> assets;
     final TestOutputTopic<String, CostPosting> postings;
     final TestOutputTopic<String, UnallocatedUsageChanged> unallocated;
     final TestOutputTopic<String, QuarantinedEvent> quarantine;
+    final TestOutputTopic<String, AssetUtilization> utilization;
 
     TopologyFixture(DevRegistry registry, AggregatorSettings settings, Clock clock) {
         RegistryConfig registryConfig = new RegistryConfig() {
@@ -80,7 +83,7 @@ final class TopologyFixture implements AutoCloseable {
         UsageTopology.TopicSerdes serdes = new UsageTopology.TopicSerdes(TopologyProducer.avroSerde(registryConfig),
                 TopologyProducer.avroSerde(registryConfig), TopologyProducer.avroSerde(registryConfig),
                 TopologyProducer.avroSerde(registryConfig), TopologyProducer.avroSerde(registryConfig),
-                TopologyProducer.avroSerde(registryConfig));
+                TopologyProducer.avroSerde(registryConfig), TopologyProducer.avroSerde(registryConfig));
         topology = UsageTopology.build(settings, serdes, clock);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "usage-topology-test");
@@ -101,9 +104,11 @@ final class TopologyFixture implements AutoCloseable {
                 serdes.unallocatedUsage().deserializer());
         quarantine = driver.createOutputTopic(topics.quarantine(), Serdes.String().deserializer(),
                 serdes.quarantine().deserializer());
+        utilization = driver.createOutputTopic(topics.assetUtilization(), Serdes.String().deserializer(),
+                serdes.assetUtilization().deserializer());
     }
 
-    TopologyFixture(DevRegistry registry, AggregatorSettings settings) {
+    public TopologyFixture(DevRegistry registry, AggregatorSettings settings) {
         this(registry, settings, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
@@ -129,7 +134,7 @@ final class TopologyFixture implements AutoCloseable {
         reading(assetId, minute, operatingHours, null, null);
     }
 
-    void reading(String assetId, double minute, double operatingHours, Double idleHours, Double fuelLitres) {
+    public void reading(String assetId, double minute, double operatingHours, Double idleHours, Double fuelLitres) {
         Instant time = at(minute);
         telemetry.pipeInput(assetId, reading(assetId, time, operatingHours, idleHours, fuelLitres), time);
     }
@@ -158,7 +163,7 @@ final class TopologyFixture implements AutoCloseable {
                 at(fromMinute), at(toMinute), status, at(changedAtMinute)), at(changedAtMinute));
     }
 
-    void confirmed(String assetId, String reservationId, String projectId, String costCodeId, double fromMinute,
+    public void confirmed(String assetId, String reservationId, String projectId, String costCodeId, double fromMinute,
             double toMinute) {
         reserve(assetId, reservationId, projectId, null, costCodeId, fromMinute, toMinute, ReservationStatus.CONFIRMED,
                 -60);

@@ -56,7 +56,8 @@ class UsageTopologyBrokerTest {
         AggregatorSettings.Topics topics = SETTINGS.topics();
         STACK.createTopics(TopicSpec.of(topics.telemetry(), 2), TopicSpec.of(topics.reservations(), 2),
                 TopicSpec.compacted(topics.equipmentAssets(), 1), TopicSpec.of(topics.costPostings(), 2),
-                TopicSpec.of(topics.unallocatedUsage(), 1), TopicSpec.of(topics.quarantine(), 1));
+                TopicSpec.of(topics.unallocatedUsage(), 1), TopicSpec.of(topics.quarantine(), 1),
+                TopicSpec.compacted(topics.assetUtilization(), 1));
         try (KafkaProducer<String, SpecificRecord> producer = STACK.avro().producer()) {
             Instant published = T0.minus(Duration.ofDays(1));
             producer.send(new ProducerRecord<>(topics.equipmentAssets(), null, published.toEpochMilli(), "EX-1",
@@ -97,7 +98,8 @@ class UsageTopologyBrokerTest {
         streams = new KafkaStreams(UsageTopology.build(SETTINGS, new UsageTopology.TopicSerdes(
                 TopologyProducer.avroSerde(registry), TopologyProducer.avroSerde(registry),
                 TopologyProducer.avroSerde(registry), TopologyProducer.avroSerde(registry),
-                TopologyProducer.avroSerde(registry), TopologyProducer.avroSerde(registry)), Clock.systemUTC()),
+                TopologyProducer.avroSerde(registry), TopologyProducer.avroSerde(registry),
+                TopologyProducer.avroSerde(registry)), Clock.systemUTC()),
                 props);
         streams.start();
     }

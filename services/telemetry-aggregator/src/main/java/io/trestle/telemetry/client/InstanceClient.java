@@ -1,0 +1,75 @@
+package io.trestle.telemetry.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.trestle.rest.ApiKeyFilter;
+import io.trestle.telemetry.config.AggregatorConfig;
+import io.trestle.telemetry.query.StoreUnavailable;
+
+/**
+ * Asks another instance of this service the same query, with the caller's API key (the instances share their key
+ * configuration) and {@value #FORWARDED_HEADER}, which tells it to answer from its own stores and never forward again:
+ * two instances with briefly different views of a rebalance cannot bounce a request between them.
+ */
+@ApplicationScoped
+public class InstanceClient {
+
+    public static final String FORWARDED_HEADER = "X-Trestle-Forwarded";
+
+    /** What the other instance answered, passed on to the caller as is. */
+    public record Answer(int status, String contentType, String retryAfter, byte[] body) {
+    }
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    @Inject
+    public InstanceClient(AggregatorConfig config) {
+        this(config.queries().forwardTimeout());
+    }
+
+    public InstanceClient(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+
+    /**
+     * @param pathAndQuery
+     *            the raw path and query of the caller's request, e.g. {@code /api/v1/utilization/assets/EX-1?from=…}
+     * @throws StoreUnavailable
+     *             when the instance cannot be reached in time
+     */
+    public Answer get(URI instance, String pathAndQuery, String apiKey) {
+        HttpRequest request = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
+                .timeout(timeout)
+                .header(ApiKeyFilter.HEADER, apiKey)
+                .header(FORWARDED_HEADER, "true")
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse("application/json"),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
+        } catch (HttpTimeoutException e) {
+            throw new StoreUnavailable("Instance " + instance + " holding the data did not answer within " + timeout
+                    + ".", e);
+        } catch (IOException e) {
+            throw new StoreUnavailable("Instance " + instance + " holding the data cannot be reached: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("Interrupted while asking instance " + instance + ".", e);
+        }
+    }
+}
