@@ -34,6 +34,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.trestle.rest.ApiKeyFilter;
+import io.trestle.rest.AuthenticationMetrics;
 import io.trestle.rest.RequestSignatures;
 import io.trestle.testkit.quarkus.TrestleTestResource;
 

@@ -1,4 +1,4 @@
-package io.trestle.equipment.rest;
+package io.trestle.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.trestle.rest.AuthenticationFailure;
 
 /**
  * Counts refused requests by reason and client, so a client whose clock drifts or whose secret was rotated on one side
  * only shows up on a dashboard before its operators call. Clients are tagged only once their API key matched, so the
- * tag's values are bounded by the configuration; credentials are never tags.
+ * tag's values are bounded by the configuration; credentials are never tags. Every service with an
+ * {@link ApiKeyAuthenticated} API gets it with this library.
  */
 @ApplicationScoped
 public class AuthenticationMetrics {
