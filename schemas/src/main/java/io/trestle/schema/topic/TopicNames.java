@@ -24,6 +24,7 @@ public final class TopicNames {
     public static final String COST_POSTING = "trestle.cost.posting.v1";
     public static final String OPERATIONS_CONFLICT = "trestle.operations.conflict.v1";
     public static final String OPERATIONS_UNALLOCATED_USAGE = "trestle.operations.unallocated-usage.v1";
+    public static final String OPERATIONS_NOTIFICATION = "trestle.operations.notification.v1";
     public static final String INTEGRATION_QUARANTINE = "trestle.integration.quarantine.v1";
     public static final String INTEGRATION_SINK_OUTCOME = "trestle.integration.sink-outcome.v1";
     public static final String ANALYTICS_ASSET_UTILIZATION = "trestle.analytics.asset-utilization.v1";

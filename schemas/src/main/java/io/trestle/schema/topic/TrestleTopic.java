@@ -17,6 +17,7 @@ import io.trestle.schema.master.CrosswalkEntry;
 import io.trestle.schema.master.EquipmentAssetSnapshot;
 import io.trestle.schema.master.ProjectSnapshot;
 import io.trestle.schema.master.ProjectTaskSnapshot;
+import io.trestle.schema.operations.OperationsNotification;
 import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.schema.operations.ScheduleConflictChanged;
 import io.trestle.schema.operations.SinkOutcome;
@@ -76,6 +77,8 @@ public enum TrestleTopic {
             List.of("operations-processor"), List.of("schedule-connector"), Retention.compaction()),
     OPERATIONS_UNALLOCATED_USAGE(TopicNames.OPERATIONS_UNALLOCATED_USAGE, "asset id", UnallocatedUsageChanged.class,
             List.of("telemetry-aggregator"), List.of("operators (alerts, reservation follow-up)"), Retention.days(90)),
+    OPERATIONS_NOTIFICATION(TopicNames.OPERATIONS_NOTIFICATION, "asset id", OperationsNotification.class,
+            List.of("operations-processor"), List.of("alerting, site managers' feeds"), Retention.days(30)),
     INTEGRATION_QUARANTINE(TopicNames.INTEGRATION_QUARANTINE, "source (service/endpoint)", QuarantinedEvent.class,
             List.of("all connectors and processors"), List.of("operators (replay API)"), Retention.days(30)),
     INTEGRATION_SINK_OUTCOME(TopicNames.INTEGRATION_SINK_OUTCOME, "posting or command id", SinkOutcome.class,

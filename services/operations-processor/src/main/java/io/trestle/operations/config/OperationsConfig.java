@@ -55,6 +55,12 @@ public interface OperationsConfig {
         @WithDefault(TopicNames.SCHEDULE_REVIEW_REQUEST)
         String reviewRequests();
 
+        /**
+         * Breakdowns reported and cleared, and breakdown reports refused into quarantine, for people; keyed by asset.
+         */
+        @WithDefault(TopicNames.OPERATIONS_NOTIFICATION)
+        String notifications();
+
         /** Where input keyed by the wrong asset or with an impossible period goes, with its reason. */
         @WithDefault(TopicNames.INTEGRATION_QUARANTINE)
         String quarantine();

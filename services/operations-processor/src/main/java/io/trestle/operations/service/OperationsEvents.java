@@ -140,7 +140,7 @@ public final class OperationsEvents {
                 .build();
     }
 
-    private static UUID uuid(String... parts) {
+    static UUID uuid(String... parts) {
         return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -22,6 +22,7 @@ import io.trestle.operations.domain.Downtime;
 import io.trestle.operations.domain.PlatformAvailability;
 import io.trestle.operations.domain.TaskBooking;
 import io.trestle.operations.service.AvailabilityRules;
+import io.trestle.operations.service.BreakdownNotifications;
 import io.trestle.operations.service.ConflictRules;
 import io.trestle.operations.service.OperationsEvents;
 import io.trestle.schema.equipment.AvailabilityChanged;
@@ -35,9 +36,9 @@ import io.trestle.schema.equipment.WorkOrderStatus;
 /**
  * Keeps each asset's reservations, breakdowns, downtime and platform availability in one store entry, and after every
  * change publishes what changed: conflicts opened, changed or resolved, the derived availability when its state
- * changes, review requests for a new breakdown, and reservation changes for the task side
- * ({@link TaskHoldingsProcessor}). A wall-clock punctuation derives every asset again, because a reservation starting
- * or ending changes availability with no event, and forgets reservations long over.
+ * changes, review requests and a notification for a new breakdown, a notification for a cleared one, and reservation
+ * changes for the task side ({@link TaskHoldingsProcessor}). A wall-clock punctuation derives every asset again,
+ * because a reservation starting or ending changes availability with no event, and forgets reservations long over.
  *
  * <p>
  * Time is the wall clock ({@code currentSystemTimeMs}): availability is about now, not about the time of the record
@@ -76,6 +77,9 @@ class AssetOperationsProcessor implements Processor<String, OperationsInput, Str
             changed = apply(before, w.event());
         } else if (input instanceof OperationsInput.Fault f) {
             changed = apply(assetId, before, f.event(), now, outputs);
+            BreakdownNotifications.of(assetId, before, changed, f.event(),
+                    context.recordMetadata().orElseThrow().topic(), now)
+                    .ifPresent(notification -> outputs.add(new OperationsOutput.Notification(notification)));
         } else {
             AvailabilityChanged pushed = ((OperationsInput.Availability) input).event();
             changed = before.withPlatform(new PlatformAvailability(pushed.getState(),
@@ -207,6 +211,9 @@ class AssetOperationsProcessor implements Processor<String, OperationsInput, Str
         }
         if (output instanceof OperationsOutput.Review r) {
             return r.event().getProjectId();
+        }
+        if (output instanceof OperationsOutput.Notification n) {
+            return n.event().getAssetId();
         }
         return ((OperationsOutput.Booking) output).booking().taskId();
     }

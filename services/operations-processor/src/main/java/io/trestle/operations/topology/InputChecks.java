@@ -3,6 +3,7 @@ package io.trestle.operations.topology;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.trestle.schema.equipment.FaultReported;
 import io.trestle.schema.equipment.ReservationChanged;
 import io.trestle.schema.equipment.WorkOrderChanged;
 
@@ -35,6 +36,12 @@ final class InputChecks {
                     "Work order %s downtime ends at %s, before it starts at %s"
                             .formatted(workOrder.getWorkOrderId(), workOrder.getDowntimeEnd(),
                                     workOrder.getDowntimeStart())));
+        }
+        if (input.event() instanceof FaultReported fault && fault.getClearedAt() != null
+                && fault.getClearedAt().isBefore(fault.getDetectedAt())) {
+            return Optional
+                    .of(new Problem("INCONSISTENT_DATES", "Fault %s is cleared at %s, before it was detected at %s"
+                            .formatted(fault.getFaultId(), fault.getClearedAt(), fault.getDetectedAt())));
         }
         return Optional.empty();
     }

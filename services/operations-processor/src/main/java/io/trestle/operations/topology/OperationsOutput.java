@@ -2,6 +2,7 @@ package io.trestle.operations.topology;
 
 import io.trestle.operations.domain.TaskBooking;
 import io.trestle.schema.equipment.AvailabilityChanged;
+import io.trestle.schema.operations.OperationsNotification;
 import io.trestle.schema.operations.ScheduleConflictChanged;
 import io.trestle.schema.schedule.ScheduleReviewRequested;
 
@@ -15,6 +16,9 @@ sealed interface OperationsOutput {
     }
 
     record Review(ScheduleReviewRequested event) implements OperationsOutput {
+    }
+
+    record Notification(OperationsNotification event) implements OperationsOutput {
     }
 
     /** Internal: to the task side, keyed by task id. */

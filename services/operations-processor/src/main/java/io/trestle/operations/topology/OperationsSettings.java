@@ -8,7 +8,8 @@ import io.trestle.operations.config.OperationsConfig;
 public record OperationsSettings(Topics topics, Duration availabilityCheckInterval, Duration reservationRetention) {
 
     public record Topics(String reservations, String faults, String workOrders, String availability,
-            String taskCancellations, String conflicts, String reviewRequests, String quarantine) {
+            String taskCancellations, String conflicts, String reviewRequests, String notifications,
+            String quarantine) {
     }
 
     public OperationsSettings {
@@ -24,7 +25,7 @@ public record OperationsSettings(Topics topics, Duration availabilityCheckInterv
         OperationsConfig.Topics topics = config.topics();
         return new OperationsSettings(new Topics(topics.reservations(), topics.faults(), topics.workOrders(),
                 topics.availability(), topics.taskCancellations(), topics.conflicts(), topics.reviewRequests(),
-                topics.quarantine()),
+                topics.notifications(), topics.quarantine()),
                 config.availabilityCheckInterval(), config.reservationRetention());
     }
 

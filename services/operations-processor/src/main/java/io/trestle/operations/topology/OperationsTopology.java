@@ -1,5 +1,6 @@
 package io.trestle.operations.topology;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -20,11 +21,13 @@ import io.trestle.operations.domain.AssetOperations;
 import io.trestle.operations.domain.CancelledTask;
 import io.trestle.operations.domain.TaskEvent;
 import io.trestle.operations.domain.TaskHoldings;
+import io.trestle.operations.service.BreakdownNotifications;
 import io.trestle.operations.service.OperationsEvents;
 import io.trestle.schema.equipment.AvailabilityChanged;
 import io.trestle.schema.equipment.FaultReported;
 import io.trestle.schema.equipment.ReservationChanged;
 import io.trestle.schema.equipment.WorkOrderChanged;
+import io.trestle.schema.operations.OperationsNotification;
 import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.schema.operations.ScheduleConflictChanged;
 import io.trestle.schema.schedule.ScheduleReviewRequested;
@@ -33,8 +36,9 @@ import io.trestle.schema.schedule.TaskCancelled;
 /**
  * Reservations, faults, work orders and the platform's availability, all keyed by asset id, merged into one per-asset
  * processor ({@link AssetOperationsProcessor}) → conflict events (keyed by conflict id), derived availability (keyed by
- * asset id, on the topic it also reads) and breakdown review requests (keyed by project id). Input keyed by another
- * asset than it names, or with an impossible period, is quarantined instead ({@link InputChecks}).
+ * asset id, on the topic it also reads), breakdown review requests (keyed by project id) and breakdown notifications
+ * (keyed by asset id). Input keyed by another asset than it names, or with an impossible period, is quarantined instead
+ * ({@link InputChecks}); a refused breakdown is also notified, as a technical failure.
  *
  * <p>
  * The four inputs are read by the same task per partition number, so they must have the same number of partitions (as
@@ -68,7 +72,8 @@ public final class OperationsTopology {
     public record TopicSerdes(Serde<ReservationChanged> reservation, Serde<FaultReported> fault,
             Serde<WorkOrderChanged> workOrder, Serde<AvailabilityChanged> availability,
             Serde<TaskCancelled> taskCancelled, Serde<ScheduleConflictChanged> conflict,
-            Serde<ScheduleReviewRequested> reviewRequest, Serde<QuarantinedEvent> quarantine) {
+            Serde<ScheduleReviewRequested> reviewRequest, Serde<OperationsNotification> notification,
+            Serde<QuarantinedEvent> quarantine) {
     }
 
     public static Topology build(OperationsSettings settings, TopicSerdes serdes) {
@@ -106,11 +111,18 @@ public final class OperationsTopology {
                 .split(Named.as("input-"))
                 .branch((key, input) -> InputChecks.problem(key, input).isPresent(), Branched.as("refused"))
                 .defaultBranch(Branched.as("accepted"));
-        inputs.get("input-refused")
-                .processValues(QuarantineProcessor::new, Named.as("describe-refused-input"))
+        KStream<String, Refusal> refused = inputs.get("input-refused")
+                .processValues(QuarantineProcessor::new, Named.as("describe-refused-input"));
+        refused.mapValues(Refusal::entry, Named.as("quarantine-entries"))
                 .selectKey((key, event) -> QuarantineProcessor.DETECTED_BY, Named.as("key-by-detector"))
                 .to(topics.quarantine(),
                         Produced.with(Serdes.String(), serdes.quarantine()).withName("quarantine-sink"));
+        refused.flatMapValues(refusal -> refusal.input() instanceof OperationsInput.Fault fault
+                ? BreakdownNotifications.notProcessed(fault.event(), refusal.entry()).stream().toList()
+                : List.<OperationsNotification>of(), Named.as("refused-breakdown-notifications"))
+                .selectKey((key, notification) -> notification.getAssetId(), Named.as("key-by-asset"))
+                .to(topics.notifications(), Produced.with(Serdes.String(), serdes.notification())
+                        .withName("refused-breakdown-notification-sink"));
 
         Map<String, KStream<String, OperationsOutput>> outputs = inputs.get("input-accepted")
                 .process(() -> new AssetOperationsProcessor(settings), Named.as("asset-operations-processor"),
@@ -119,6 +131,8 @@ public final class OperationsTopology {
                 .branch((key, output) -> output instanceof OperationsOutput.Conflict, Branched.as("conflicts"))
                 .branch((key, output) -> output instanceof OperationsOutput.Availability, Branched.as("availability"))
                 .branch((key, output) -> output instanceof OperationsOutput.Review, Branched.as("reviews"))
+                .branch((key, output) -> output instanceof OperationsOutput.Notification,
+                        Branched.as("notifications"))
                 .defaultBranch(Branched.as("bookings"));
 
         outputs.get("output-conflicts")
@@ -132,6 +146,10 @@ public final class OperationsTopology {
                 .mapValues(output -> ((OperationsOutput.Review) output).event(), Named.as("review-events"))
                 .to(topics.reviewRequests(),
                         Produced.with(Serdes.String(), serdes.reviewRequest()).withName("review-request-sink"));
+        outputs.get("output-notifications")
+                .mapValues(output -> ((OperationsOutput.Notification) output).event(), Named.as("notification-events"))
+                .to(topics.notifications(),
+                        Produced.with(Serdes.String(), serdes.notification()).withName("notification-sink"));
 
         KStream<String, TaskEvent> bookings = outputs.get("output-bookings")
                 .mapValues(output -> new TaskEvent(((OperationsOutput.Booking) output).booking(), null),

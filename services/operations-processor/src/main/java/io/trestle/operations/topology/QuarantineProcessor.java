@@ -14,9 +14,10 @@ import io.trestle.schema.operations.QuarantinedEvent;
 
 /**
  * Refused input as a quarantine entry naming the topic, partition and offset it was read from, so it can be found and
- * replayed. The payload is the event as Avro's JSON rendering: the raw bytes are gone once the serde has read them.
+ * replayed. The payload is the event as Avro's JSON rendering: the raw bytes are gone once the serde has read them. The
+ * input travels on with its entry, since a refused breakdown is also notified.
  */
-class QuarantineProcessor extends ContextualFixedKeyProcessor<String, OperationsInput, QuarantinedEvent> {
+class QuarantineProcessor extends ContextualFixedKeyProcessor<String, OperationsInput, Refusal> {
 
     static final String DETECTED_BY = "operations-processor";
 
@@ -33,7 +34,7 @@ class QuarantineProcessor extends ContextualFixedKeyProcessor<String, Operations
                         .getBytes(StandardCharsets.UTF_8)))
                 .setIngestedAt(now)
                 .build();
-        context().forward(record.withValue(QuarantinedEvent.newBuilder()
+        context().forward(record.withValue(new Refusal(input, QuarantinedEvent.newBuilder()
                 .setMetadata(metadata)
                 .setDetectedBy(DETECTED_BY)
                 .setSourceTopic(source.topic())
@@ -48,6 +49,6 @@ class QuarantineProcessor extends ContextualFixedKeyProcessor<String, Operations
                 .setReasonCode(problem.reasonCode())
                 .setMessage(problem.message())
                 .setFirstSeenAt(now)
-                .build()));
+                .build())));
     }
 }

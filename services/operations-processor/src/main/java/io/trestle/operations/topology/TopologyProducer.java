@@ -26,7 +26,7 @@ public class TopologyProducer {
     public static OperationsTopology.TopicSerdes serdes(RegistryConfig registry) {
         return new OperationsTopology.TopicSerdes(avroSerde(registry), avroSerde(registry), avroSerde(registry),
                 avroSerde(registry), avroSerde(registry), avroSerde(registry), avroSerde(registry),
-                avroSerde(registry));
+                avroSerde(registry), avroSerde(registry));
     }
 
     /** Apicurio's Avro serde reading into the generated classes, with its default contentId framing. */

@@ -31,6 +31,9 @@ import io.trestle.schema.equipment.FaultState;
 import io.trestle.schema.equipment.ReservationStatus;
 import io.trestle.schema.operations.ConflictStatus;
 import io.trestle.schema.operations.ConflictType;
+import io.trestle.schema.operations.NotificationCategory;
+import io.trestle.schema.operations.NotificationKind;
+import io.trestle.schema.operations.OperationsNotification;
 import io.trestle.schema.operations.ScheduleConflictChanged;
 import io.trestle.schema.schedule.ScheduleReviewRequested;
 import io.trestle.testkit.TrestleStack;
@@ -39,8 +42,9 @@ import io.trestle.testkit.kafka.TopicSpec;
 
 /**
  * The topology on a real broker and registry, with exactly-once processing as in production: a machine reserved now
- * breaks down, which opens a conflict, asks its project for a review and takes it down on the availability topic it
- * also reads; clearing the fault resolves the conflict.
+ * breaks down, which opens a conflict, asks its project for a review, notifies a business exception and takes it down
+ * on the availability topic it also reads; clearing the fault resolves the conflict and notifies that the asset is
+ * back.
  */
 class OperationsTopologyBrokerTest {
 
@@ -58,7 +62,7 @@ class OperationsTopologyBrokerTest {
                 TopicSpec.of(topics.workOrders(), 2), TopicSpec.compacted(topics.availability(), 2),
                 TopicSpec.of(topics.taskCancellations(), 1),
                 TopicSpec.compacted(topics.conflicts(), 1), TopicSpec.of(topics.reviewRequests(), 1),
-                TopicSpec.of(topics.quarantine(), 1));
+                TopicSpec.of(topics.notifications(), 1), TopicSpec.of(topics.quarantine(), 1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "operations-topology-broker-test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
@@ -99,6 +103,11 @@ class OperationsTopologyBrokerTest {
         assertThat(this.<AvailabilityChanged>consume(topics.availability(), 2))
                 .extracting(AvailabilityChanged::getState)
                 .containsExactly(AvailabilityState.IN_USE, AvailabilityState.DOWN);
+        assertThat(this.<OperationsNotification>consume(topics.notifications(), 1))
+                .extracting(OperationsNotification::getKind, OperationsNotification::getCategory,
+                        OperationsNotification::getTaskIds)
+                .containsExactly(tuple(NotificationKind.BREAKDOWN_REPORTED, NotificationCategory.BUSINESS_EXCEPTION,
+                        List.of("T-1")));
 
         try (KafkaProducer<String, SpecificRecord> producer = STACK.avro().producer()) {
             producer.send(new ProducerRecord<>(topics.faults(), "EX-1",
@@ -110,6 +119,10 @@ class OperationsTopologyBrokerTest {
         assertThat(this.<AvailabilityChanged>consume(topics.availability(), 3))
                 .extracting(AvailabilityChanged::getState)
                 .containsExactly(AvailabilityState.IN_USE, AvailabilityState.DOWN, AvailabilityState.IN_USE);
+        assertThat(this.<OperationsNotification>consume(topics.notifications(), 2))
+                .extracting(OperationsNotification::getKind, OperationsNotification::getAssetOutOfService)
+                .containsExactly(tuple(NotificationKind.BREAKDOWN_REPORTED, true),
+                        tuple(NotificationKind.BREAKDOWN_CLEARED, false));
     }
 
     @SuppressWarnings("unchecked")

@@ -25,6 +25,7 @@ import io.trestle.schema.equipment.ReservationStatus;
 import io.trestle.schema.equipment.WorkOrderChange;
 import io.trestle.schema.equipment.WorkOrderChanged;
 import io.trestle.schema.equipment.WorkOrderStatus;
+import io.trestle.schema.operations.OperationsNotification;
 import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.schema.operations.ScheduleConflictChanged;
 import io.trestle.schema.schedule.ScheduleReviewRequested;
@@ -43,7 +44,8 @@ final class TopologyFixture implements AutoCloseable {
                     TrestleTopic.EQUIPMENT_FAULT.topicName(), TrestleTopic.EQUIPMENT_WORK_ORDER.topicName(),
                     TrestleTopic.EQUIPMENT_AVAILABILITY.topicName(), TrestleTopic.SCHEDULE_TASK_CANCELLED.topicName(),
                     TrestleTopic.OPERATIONS_CONFLICT.topicName(),
-                    TrestleTopic.SCHEDULE_REVIEW_REQUEST.topicName(), TrestleTopic.INTEGRATION_QUARANTINE.topicName()),
+                    TrestleTopic.SCHEDULE_REVIEW_REQUEST.topicName(), TrestleTopic.OPERATIONS_NOTIFICATION.topicName(),
+                    TrestleTopic.INTEGRATION_QUARANTINE.topicName()),
             Duration.ofMinutes(1), Duration.ofDays(1));
 
     final TopologyTestDriver driver;
@@ -55,6 +57,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, AvailabilityChanged> availability;
     final TestOutputTopic<String, ScheduleConflictChanged> conflicts;
     final TestOutputTopic<String, ScheduleReviewRequested> reviews;
+    final TestOutputTopic<String, OperationsNotification> notifications;
     final TestOutputTopic<String, QuarantinedEvent> quarantine;
     /** Wall-clock time since {@link #T0}; inputs are changed and delivered at it. */
     private Duration elapsed = Duration.ZERO;
@@ -83,6 +86,8 @@ final class TopologyFixture implements AutoCloseable {
                 serdes.conflict().deserializer());
         reviews = driver.createOutputTopic(topics.reviewRequests(), Serdes.String().deserializer(),
                 serdes.reviewRequest().deserializer());
+        notifications = driver.createOutputTopic(topics.notifications(), Serdes.String().deserializer(),
+                serdes.notification().deserializer());
         quarantine = driver.createOutputTopic(topics.quarantine(), Serdes.String().deserializer(),
                 serdes.quarantine().deserializer());
     }
@@ -138,8 +143,21 @@ final class TopologyFixture implements AutoCloseable {
                 .build();
     }
 
-    void fault(String assetId, String faultId, FaultState state, boolean breakdown, double detectedAtHour) {
-        faults.pipeInput(assetId, fault(assetId, faultId, state, breakdown, at(detectedAtHour)), at(elapsedHours()));
+    /** Returns the event piped, so a test can pipe it again or compare against its metadata. */
+    FaultReported fault(String assetId, String faultId, FaultState state, boolean breakdown, double detectedAtHour) {
+        FaultReported event = fault(assetId, faultId, state, breakdown, at(detectedAtHour));
+        faults.pipeInput(assetId, event, at(elapsedHours()));
+        return event;
+    }
+
+    /** A breakdown detected at one time and cleared at another. */
+    FaultReported clearBreakdown(String assetId, String faultId, double detectedAtHour, double clearedAtHour) {
+        FaultReported event = FaultReported.newBuilder(fault(assetId, faultId, FaultState.CLEARED, true,
+                at(detectedAtHour)))
+                .setClearedAt(at(clearedAtHour))
+                .build();
+        faults.pipeInput(assetId, event, at(elapsedHours()));
+        return event;
     }
 
     static FaultReported fault(String assetId, String faultId, FaultState state, boolean breakdown,
