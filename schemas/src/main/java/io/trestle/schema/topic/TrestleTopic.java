@@ -61,7 +61,7 @@ public enum TrestleTopic {
     EQUIPMENT_TELEMETRY(TopicNames.EQUIPMENT_TELEMETRY, "asset id", TelemetryReading.class,
             List.of("equipment-connector"), List.of("telemetry-aggregator"), Retention.days(7)),
     EQUIPMENT_FAULT(TopicNames.EQUIPMENT_FAULT, "asset id", FaultReported.class, List.of("equipment-connector"),
-            List.of("operations-processor"), Retention.days(30)),
+            List.of("operations-processor", "odoo-sink"), Retention.days(30)),
     EQUIPMENT_WORK_ORDER(TopicNames.EQUIPMENT_WORK_ORDER, "asset id", WorkOrderChanged.class,
             List.of("equipment-connector"), List.of("operations-processor", "odoo-sink"), Retention.days(30)),
     EQUIPMENT_RESERVATION(TopicNames.EQUIPMENT_RESERVATION, "asset id", ReservationChanged.class,
