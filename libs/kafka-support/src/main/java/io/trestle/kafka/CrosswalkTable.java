@@ -50,9 +50,9 @@ public final class CrosswalkTable implements AutoCloseable {
     }
 
     /** A table over its own consumer, with the Avro values read through the registry; not started yet. */
-    public static CrosswalkTable open(String bootstrapServers, String registryUrl, String topic) {
-        return new CrosswalkTable(new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers),
-                new StringDeserializer(), AvroKafka.genericValues(registryUrl)), topic);
+    public static CrosswalkTable open(KafkaConnection kafka, RegistryConnection registry, String topic) {
+        return new CrosswalkTable(new KafkaConsumer<>(TopicReads.consumerConfig(kafka), new StringDeserializer(),
+                AvroKafka.genericValues(registry)), topic);
     }
 
     public void start() {

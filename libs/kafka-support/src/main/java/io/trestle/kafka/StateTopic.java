@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,7 +71,7 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
         V readValue(R value) throws Exception;
     }
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String topic;
     private final String name;
     private final String untilRead;
@@ -86,7 +85,7 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
     private volatile boolean ready;
 
     private StateTopic(Builder<K, V, R> builder) {
-        this.bootstrapServers = builder.bootstrapServers;
+        this.kafka = builder.kafka;
         this.topic = builder.topic;
         this.name = builder.name;
         this.untilRead = builder.untilRead;
@@ -94,8 +93,8 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
         this.values = builder.values;
         this.topicConfigs = Map.copyOf(builder.topicConfigs);
         this.existingTopicCheck = builder.existingTopicCheck;
-        Map<String, Object> props = new HashMap<>(builder.producerConfigs);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = kafka.clientConfig();
+        props.putAll(builder.producerConfigs);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, builder.clientId);
@@ -113,9 +112,9 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
      * @param values
      *            how the written values are serialized
      */
-    public static <K, V, R> Builder<K, V, R> builder(String bootstrapServers, String topic, String name,
+    public static <K, V, R> Builder<K, V, R> builder(KafkaConnection kafka, String topic, String name,
             String clientId, Codec<K, V, R> codec, Serde<R> values) {
-        return new Builder<>(bootstrapServers, topic, name, clientId, codec, values);
+        return new Builder<>(kafka, topic, name, clientId, codec, values);
     }
 
     public void start() {
@@ -180,7 +179,7 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
             try {
                 createTopicIfMissing();
                 try (KafkaConsumer<String, R> consumer = new KafkaConsumer<>(
-                        TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(),
+                        TopicReads.consumerConfig(kafka), new StringDeserializer(),
                         values.deserializer())) {
                     awaitPartitions(consumer);
                     TopicReads.readToEnd(consumer, topic, READ_DEADLINE, this::apply);
@@ -202,7 +201,7 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
     }
 
     private void createTopicIfMissing() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             Map<String, String> configs = new HashMap<>(topicConfigs);
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             NewTopic state = new NewTopic(topic, Optional.of(1), Optional.empty()).configs(configs);
@@ -277,7 +276,7 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
     /** The settings of a state topic; those not set have the defaults named. */
     public static final class Builder<K, V, R> {
 
-        private final String bootstrapServers;
+        private final KafkaConnection kafka;
         private final String topic;
         private final String name;
         private final String clientId;
@@ -290,9 +289,9 @@ public final class StateTopic<K, V, R> implements AutoCloseable {
         private java.util.function.Consumer<Config> existingTopicCheck = config -> {
         };
 
-        private Builder(String bootstrapServers, String topic, String name, String clientId, Codec<K, V, R> codec,
+        private Builder(KafkaConnection kafka, String topic, String name, String clientId, Codec<K, V, R> codec,
                 Serde<R> values) {
-            this.bootstrapServers = bootstrapServers;
+            this.kafka = kafka;
             this.topic = topic;
             this.name = name;
             this.clientId = clientId;

@@ -20,9 +20,8 @@ public final class TopicReads {
     }
 
     /** The settings of such a consumer; the deserializers are the caller's. */
-    public static Map<String, Object> consumerConfig(String bootstrapServers) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static Map<String, Object> consumerConfig(KafkaConnection kafka) {
+        Map<String, Object> props = kafka.clientConfig();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return props;

@@ -45,7 +45,8 @@ class CrosswalkTableTest {
         STACK.createTopics(TopicSpec.compacted(topic, 3));
         send(entry(ACTIVITY, "task", "1000", true));
         send(entry(CREW, "crew", "7", true));
-        table = CrosswalkTable.open(STACK.bootstrapServers(), STACK.registryUrl(), topic);
+        table = CrosswalkTable.open(KafkaConnection.plaintext(STACK.bootstrapServers()),
+                RegistryConnection.anonymous(STACK.registryUrl()), topic);
 
         table.start();
 
@@ -68,7 +69,8 @@ class CrosswalkTableTest {
     @Test
     void anEmptyCrosswalkIsReadyAtOnceAndResolvesNothing() {
         STACK.createTopics(TopicSpec.compacted(topic, 1));
-        table = CrosswalkTable.open(STACK.bootstrapServers(), STACK.registryUrl(), topic);
+        table = CrosswalkTable.open(KafkaConnection.plaintext(STACK.bootstrapServers()),
+                RegistryConnection.anonymous(STACK.registryUrl()), topic);
 
         table.start();
 

@@ -101,8 +101,11 @@ class StateTopicTest {
     }
 
     private StateTopic<String, Long, String> state(java.util.function.Consumer<Config> check) {
-        return StateTopic.builder(STACK.bootstrapServers(), topic, "test counters", "state-topic-test", CODEC,
-                Serdes.String()).sendTimeout(Duration.ofSeconds(10))
+        return StateTopic
+                .builder(KafkaConnection.plaintext(STACK.bootstrapServers()), topic, "test counters",
+                        "state-topic-test", CODEC,
+                        Serdes.String())
+                .sendTimeout(Duration.ofSeconds(10))
                 .topicConfig(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "2000000").checkExisting(check).build();
     }
 }

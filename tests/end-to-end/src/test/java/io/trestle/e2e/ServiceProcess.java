@@ -35,23 +35,37 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String service, Map<String, String> properties) throws IOException {
+        return start(service, properties, Map.of());
+    }
+
+    /**
+     * @param environment
+     *            environment variables besides this JVM's, as a deployment sets secrets (e.g.
+     *            {@code KAFKA_SASL_JAAS_CONFIG}): unlike system properties they are not visible in the process list
+     */
+    static ServiceProcess start(String service, Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
         Path root = Path.of(System.getProperty("trestle.root", "../.."));
         Path jar = root.resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; package the services first (./mvnw package)");
         }
         int port = freePort();
-        Path log = Path.of("target", service + ".log").toAbsolutePath();
+        Path log = Path.of("target", service + "-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServiceProcess started = new ServiceProcess(service, process, log, port);
         started.awaitReady();
         return started;
+    }
+
+    String name() {
+        return name;
     }
 
     String baseUrl() {
@@ -86,6 +100,11 @@ final class ServiceProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** Everything the service logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     String logTail() {

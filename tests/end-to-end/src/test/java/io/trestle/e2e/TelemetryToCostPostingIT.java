@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.trestle.odoo.client.OdooClient;
-import io.trestle.odoo.client.OdooClientConfig;
-import io.trestle.odoo.client.SearchOptions;
 import io.trestle.odoo.standin.OdooStandIn;
 import io.trestle.odoo.standin.OdooStandInOptions;
 import io.trestle.schema.cost.CostPosting;
@@ -58,10 +51,7 @@ class TelemetryToCostPostingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "e2e-secret";
-    /** Yesterday 08:00 UTC: in the past (future readings are refused) and well within the topics' retention. */
-    private static final Instant FIRST_READING = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(16));
-    private static final Duration READING_INTERVAL = Duration.ofMinutes(5);
-    private static final int READINGS_PER_ASSET = 19; // 08:00 … 09:30
+    private static final Instant FIRST_READING = TelemetryFeed.FIRST_READING;
 
     private static ServiceProcess connector;
     private static ServiceProcess aggregator;
@@ -101,13 +91,14 @@ class TelemetryToCostPostingIT {
         sinkConfig.put("trestle.odoo-sink.odoo.database", odoo.database());
         sinkConfig.put("trestle.odoo-sink.odoo.login", odoo.adminLogin());
         sinkConfig.put("trestle.odoo-sink.odoo.api-key", odoo.adminApiKey());
-        sinkConfig.put("trestle.odoo-sink.costs.unallocated-account-id", Long.toString(unallocatedAccount()));
+        sinkConfig.put("trestle.odoo-sink.costs.unallocated-account-id",
+                Long.toString(OdooSetup.unallocatedAccount(odoo)));
         sinkConfig.put("trestle.odoo-sink.consumer-group", "e2e-odoo-sink-" + UUID.randomUUID());
         sink = ServiceProcess.start("odoo-sink", sinkConfig);
 
-        HttpResponse<String> response = post(feed());
+        HttpResponse<String> response = TelemetryFeed.push(connector, API_KEY);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(2 * READINGS_PER_ASSET - 1);
+        assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(TelemetryFeed.READINGS);
     }
 
     @AfterAll
@@ -228,20 +219,6 @@ class TelemetryToCostPostingIT {
                 .toList();
     }
 
-    /** An analytic account for unallocated usage, created through Odoo's external API like an admin would. */
-    private static long unallocatedAccount() {
-        try (OdooClient client = OdooClient.create(
-                OdooClientConfig.of(odoo.url(), odoo.database(), odoo.adminLogin(), odoo.adminApiKey()))) {
-            List<Long> plans = client.search("account.analytic.plan", List.of(), SearchOptions.limit(1));
-            Map<String, Object> values = new HashMap<>();
-            values.put("name", "Unallocated equipment usage");
-            if (!plans.isEmpty()) {
-                values.put("plan_id", plans.get(0));
-            }
-            return client.create("account.analytic.account", values);
-        }
-    }
-
     /** The time of day hh:mm on the day of the feed, as ISO-8601. */
     private static String at(String hhmm) {
         return FIRST_READING.truncatedTo(ChronoUnit.DAYS).plus(Duration.between(java.time.LocalTime.MIDNIGHT,
@@ -261,38 +238,4 @@ class TelemetryToCostPostingIT {
         }
     }
 
-    /** Both machines' readings in time order, as one batch. */
-    private static Map<String, Object> feed() {
-        List<Map<String, Object>> readings = new ArrayList<>();
-        double ex1Hours = 1520.0;
-        double ex1Fuel = 40210.0;
-        double ex2Hours = 310.0;
-        for (int i = 0; i < READINGS_PER_ASSET; i++) {
-            Instant time = FIRST_READING.plus(READING_INTERVAL.multipliedBy(i));
-            if (i >= 1 && i <= 8) {
-                ex1Hours += 0.05;
-                ex1Fuel += 1.5;
-            }
-            if (i >= 7) {
-                ex2Hours += 0.05;
-            }
-            readings.add(Map.of("readingId", "ex1-" + i, "assetId", "EX-1", "readingTime", time.toString(),
-                    "cumulativeOperatingHours", ex1Hours, "cumulativeFuelUsed",
-                    Map.of("value", ex1Fuel, "unit", "litre"), "engineRunning", i >= 1 && i <= 8));
-            if (i != 9) {
-                readings.add(Map.of("readingId", "ex2-" + i, "assetId", "EX-2", "readingTime", time.toString(),
-                        "cumulativeOperatingHours", ex2Hours));
-            }
-        }
-        return Map.of("source", "e2e", "readings", readings);
-    }
-
-    private static HttpResponse<String> post(Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(connector.baseUrl() + "/api/v1/telemetry"))
-                .header("Content-Type", "application/json")
-                .header("X-Api-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
 }

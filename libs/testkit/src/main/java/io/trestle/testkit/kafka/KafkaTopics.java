@@ -25,8 +25,13 @@ public final class KafkaTopics {
      * classes share one broker per JVM, so a second class may declare the same topic.
      */
     public static void create(String bootstrapServers, TopicSpec... topics) {
+        create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+    }
+
+    /** As {@link #create(String, TopicSpec...)}, with an admin client of these settings (e.g. SASL credentials). */
+    public static void create(Map<String, Object> adminConfig, TopicSpec... topics) {
         List<TopicSpec> specs = Arrays.asList(topics);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<String, KafkaFuture<Void>> results = admin
                     .createTopics(specs.stream().map(TopicSpec::toNewTopic).toList())
                     .values();

@@ -4,10 +4,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.kafka.CrosswalkTable;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 
 /**
  * The crosswalk the vendor pollers resolve machines through; created on first use, so a connector without vendors never
@@ -17,11 +17,9 @@ public class CrosswalkTableProducer {
 
     @Produces
     @Singleton
-    MachineResolver crosswalk(EquipmentConnectorConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "trestle.registry.url") String registryUrl) {
+    MachineResolver crosswalk(EquipmentConnectorConfig config, KafkaConnection kafka, RegistryConnection registry) {
         CrosswalkMachineResolver resolver = new CrosswalkMachineResolver(
-                CrosswalkTable.open(bootstrapServers, registryUrl, config.topics().crosswalk()));
+                CrosswalkTable.open(kafka, registry, config.topics().crosswalk()));
         resolver.start();
         return resolver;
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.trestle.equipment.service.PollPositions;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.kafka.StateTopic;
 
 /**
@@ -38,8 +39,8 @@ public final class KafkaPollPositions implements PollPositions, AutoCloseable {
      * @param sendTimeout
      *            how long a save may wait for the broker's metadata before it fails
      */
-    public KafkaPollPositions(String bootstrapServers, String topic, Duration sendTimeout) {
-        this.state = StateTopic.builder(bootstrapServers, topic, "poll positions",
+    public KafkaPollPositions(KafkaConnection kafka, String topic, Duration sendTimeout) {
+        this.state = StateTopic.builder(kafka, topic, "poll positions",
                 "equipment-connector-poll-positions", new Codec(), Serdes.String())
                 .untilRead("AEMP polling waits for them").sendTimeout(sendTimeout).build();
     }

@@ -4,10 +4,9 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.service.PollPositions;
+import io.trestle.kafka.KafkaConnection;
 
 /**
  * The store of the vendor pollers' positions; created on first use, so a connector without vendors neither creates nor
@@ -17,9 +16,8 @@ public class PollPositionsProducer {
 
     @Produces
     @Singleton
-    PollPositions positions(EquipmentConnectorConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        KafkaPollPositions positions = new KafkaPollPositions(bootstrapServers, config.topics().pollPositions(),
+    PollPositions positions(EquipmentConnectorConfig config, KafkaConnection kafka) {
+        KafkaPollPositions positions = new KafkaPollPositions(kafka, config.topics().pollPositions(),
                 config.ingest().publishTimeout());
         positions.start();
         return positions;

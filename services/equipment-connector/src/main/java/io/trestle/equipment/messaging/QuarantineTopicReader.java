@@ -9,11 +9,12 @@ import jakarta.inject.Inject;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.trestle.equipment.config.EquipmentConnectorConfig;
 import io.trestle.equipment.service.QuarantineLog;
 import io.trestle.kafka.AvroKafka;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.kafka.TopicReads;
 import io.trestle.schema.avro.SpecificRecords;
 import io.trestle.schema.operations.QuarantinedEvent;
@@ -32,16 +33,14 @@ public class QuarantineTopicReader implements QuarantineLog {
             QuarantinedEvent.getClassSchema());
 
     private final String topic;
-    private final String bootstrapServers;
-    private final String registryUrl;
+    private final KafkaConnection kafka;
+    private final RegistryConnection registry;
 
     @Inject
-    public QuarantineTopicReader(EquipmentConnectorConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "trestle.registry.url") String registryUrl) {
+    public QuarantineTopicReader(EquipmentConnectorConfig config, KafkaConnection kafka, RegistryConnection registry) {
         this.topic = config.topics().quarantine();
-        this.bootstrapServers = bootstrapServers;
-        this.registryUrl = registryUrl;
+        this.kafka = kafka;
+        this.registry = registry;
     }
 
     @Override
@@ -64,7 +63,7 @@ public class QuarantineTopicReader implements QuarantineLog {
     }
 
     private KafkaConsumer<String, GenericRecord> consumer() {
-        return new KafkaConsumer<>(TopicReads.consumerConfig(bootstrapServers), new StringDeserializer(),
-                AvroKafka.genericValues(registryUrl));
+        return new KafkaConsumer<>(TopicReads.consumerConfig(kafka), new StringDeserializer(),
+                AvroKafka.genericValues(registry));
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.trestle.equipment.aemp.EquipmentIdentity;
 import io.trestle.kafka.CrosswalkTable;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.common.ExternalId;
 import io.trestle.schema.master.CrosswalkEntry;
@@ -47,7 +49,8 @@ class CrosswalkMachineResolverTest {
         send(entry("odoo", "equipment-serial", "CAT0320X01", "18", true));
         send(entry("aemp:trackunit", "equipment", "PIN-9", "task-3", true, "task"));
         resolver = new CrosswalkMachineResolver(
-                CrosswalkTable.open(STACK.bootstrapServers(), STACK.registryUrl(), topic));
+                CrosswalkTable.open(KafkaConnection.plaintext(STACK.bootstrapServers()),
+                        RegistryConnection.anonymous(STACK.registryUrl()), topic));
 
         resolver.start();
 
@@ -70,7 +73,8 @@ class CrosswalkMachineResolverTest {
     void anEmptyCrosswalkIsReadyAtOnceAndResolvesNothing() {
         STACK.createTopics(TopicSpec.compacted(topic, 1));
         resolver = new CrosswalkMachineResolver(
-                CrosswalkTable.open(STACK.bootstrapServers(), STACK.registryUrl(), topic));
+                CrosswalkTable.open(KafkaConnection.plaintext(STACK.bootstrapServers()),
+                        RegistryConnection.anonymous(STACK.registryUrl()), topic));
 
         resolver.start();
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.trestle.equipment.service.PollPositions.Position;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.testkit.TrestleStack;
 
 /** The poll positions on a real broker: a store started later reads back what an earlier one saved. */
@@ -69,7 +70,8 @@ class KafkaPollPositionsTest {
     }
 
     private KafkaPollPositions started() {
-        KafkaPollPositions positions = new KafkaPollPositions(STACK.bootstrapServers(), topic, Duration.ofSeconds(10));
+        KafkaPollPositions positions = new KafkaPollPositions(KafkaConnection.plaintext(STACK.bootstrapServers()),
+                topic, Duration.ofSeconds(10));
         positions.start();
         await().atMost(PATIENCE).until(positions::ready);
         return positions;

@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.trestle.equipment.client.StandInVendor;
 import io.trestle.equipment.identity.InMemoryMachineResolver;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.kafka.TopicReads;
 import io.trestle.schema.topic.TrestleTopic;
 import io.trestle.testkit.TrestleStack;
@@ -104,7 +105,8 @@ class VendorPollingTest {
     private Map<String, String> storedPositions() {
         Map<String, String> latest = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                TopicReads.consumerConfig(TrestleStack.kafkaAndRegistry().bootstrapServers()),
+                TopicReads
+                        .consumerConfig(KafkaConnection.plaintext(TrestleStack.kafkaAndRegistry().bootstrapServers())),
                 new StringDeserializer(), new StringDeserializer())) {
             TopicReads.readToEnd(consumer, positionsTopic, Duration.ofSeconds(30),
                     record -> latest.put(record.key(), record.value()));

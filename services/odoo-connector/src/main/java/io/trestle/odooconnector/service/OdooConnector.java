@@ -140,7 +140,7 @@ public class OdooConnector {
 
     private Supplier<MasterDataSource> sourceFactory() {
         if (config.mode() == ConnectorConfig.Mode.CDC) {
-            return () -> new CdcSource(config, kafka.bootstrapServers());
+            return () -> new CdcSource(config, kafka.connection());
         }
         if (odoo == null) {
             ConnectorConfig.Odoo settings = config.odoo();
@@ -151,7 +151,7 @@ public class OdooConnector {
                     .withTimeouts(settings.connectTimeout(), settings.readTimeout()), registry);
         }
         OdooClient client = odoo;
-        return () -> new PollingSource(config, client, kafka.bootstrapServers());
+        return () -> new PollingSource(config, client, kafka.connection());
     }
 
     private static Duration longer(Duration wait) {

@@ -1,6 +1,5 @@
 package io.trestle.odoosink.messaging;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +11,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.trestle.kafka.AvroKafka;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.odoosink.config.SinkConfig;
 
 /**
@@ -24,18 +24,13 @@ import io.trestle.odoosink.config.SinkConfig;
 @ApplicationScoped
 public class KafkaClients {
 
-    private final String bootstrapServers;
-    private final String registryUrl;
-    private final boolean autoRegister;
+    private final KafkaConnection kafka;
+    private final RegistryConnection registry;
     private final SinkConfig config;
 
-    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "trestle.registry.url") String registryUrl,
-            @ConfigProperty(name = "trestle.registry.auto-register", defaultValue = "true") boolean autoRegister,
-            SinkConfig config) {
-        this.bootstrapServers = bootstrapServers;
-        this.registryUrl = registryUrl;
-        this.autoRegister = autoRegister;
+    public KafkaClients(KafkaConnection kafka, RegistryConnection registry, SinkConfig config) {
+        this.kafka = kafka;
+        this.registry = registry;
         this.config = config;
     }
 
@@ -44,8 +39,7 @@ public class KafkaClients {
      * independently, and two inputs may read the same topic.
      */
     KafkaConsumer<String, byte[]> consumer(String inputName) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = kafka.clientConfig();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup() + "-" + inputName);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -55,10 +49,10 @@ public class KafkaClients {
     }
 
     <T extends SpecificRecord> AvroDecoder<T> decoder(Class<T> type, Schema readerSchema) {
-        return new AvroDecoder<>(AvroKafka.genericValues(registryUrl), type, readerSchema);
+        return new AvroDecoder<>(AvroKafka.genericValues(registry), type, readerSchema);
     }
 
     KafkaProducer<String, SpecificRecord> producer() {
-        return AvroKafka.producer(bootstrapServers, registryUrl, autoRegister);
+        return AvroKafka.producer(kafka, registry);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.equipment.AvailabilityChanged;
 import io.trestle.schema.equipment.AvailabilityState;
 import io.trestle.schema.equipment.FaultState;
@@ -70,7 +71,7 @@ class OperationsTopologyBrokerTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-").toString());
         streams = new KafkaStreams(OperationsTopology.build(SETTINGS,
-                TopologyProducer.serdes(TopologyFixture.registryConfig(STACK.registryUrl()))), props);
+                TopologyProducer.serdes(RegistryConnection.anonymous(STACK.registryUrl()))), props);
         streams.start();
     }
 

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import io.trestle.devregistry.DevRegistry;
-import io.trestle.operations.config.RegistryConfig;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.equipment.AvailabilityChanged;
 import io.trestle.schema.equipment.AvailabilityState;
@@ -63,7 +63,8 @@ final class TopologyFixture implements AutoCloseable {
     private Duration elapsed = Duration.ZERO;
 
     TopologyFixture(DevRegistry registry) {
-        OperationsTopology.TopicSerdes serdes = TopologyProducer.serdes(registryConfig(registry.apicurioUrl()));
+        OperationsTopology.TopicSerdes serdes = TopologyProducer
+                .serdes(RegistryConnection.anonymous(registry.apicurioUrl()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "operations-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -90,21 +91,6 @@ final class TopologyFixture implements AutoCloseable {
                 serdes.notification().deserializer());
         quarantine = driver.createOutputTopic(topics.quarantine(), Serdes.String().deserializer(),
                 serdes.quarantine().deserializer());
-    }
-
-    static RegistryConfig registryConfig(String url) {
-        return new RegistryConfig() {
-
-            @Override
-            public String url() {
-                return url;
-            }
-
-            @Override
-            public boolean autoRegister() {
-                return true;
-            }
-        };
     }
 
     static Instant at(double hours) {

@@ -4,10 +4,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.Startup;
 import io.trestle.kafka.CrosswalkTable;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schedule.config.ScheduleConnectorConfig;
 import io.trestle.schedule.publish.Crosswalk;
 
@@ -18,10 +18,9 @@ public class CrosswalkProducer {
     @Singleton
     @Startup
     Crosswalk crosswalk(ScheduleConnectorConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "trestle.registry.url") String registryUrl) {
+            KafkaConnection kafka, RegistryConnection registry) {
         CrosswalkIds crosswalk = new CrosswalkIds(
-                CrosswalkTable.open(bootstrapServers, registryUrl, config.topics().crosswalk()));
+                CrosswalkTable.open(kafka, registry, config.topics().crosswalk()));
         crosswalk.start();
         return crosswalk;
     }

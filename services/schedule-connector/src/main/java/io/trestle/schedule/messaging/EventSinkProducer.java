@@ -6,8 +6,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schedule.config.ScheduleConnectorConfig;
 import io.trestle.schedule.config.ScheduleConnectorConfig.Topics;
 import io.trestle.schedule.publish.EventSink;
@@ -19,11 +19,9 @@ public class EventSinkProducer {
     @Produces
     @Singleton
     EventSink events(ScheduleConnectorConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "trestle.registry.url") String registryUrl,
-            @ConfigProperty(name = "trestle.registry.auto-register", defaultValue = "true") boolean autoRegister) {
+            KafkaConnection kafka, RegistryConnection registry) {
         Topics topics = config.topics();
-        return new KafkaEventSink(bootstrapServers, registryUrl, autoRegister, Map.of(
+        return new KafkaEventSink(kafka, registry, Map.of(
                 TrestleTopic.SCHEDULE_TASK_SCHEDULED, topics.taskScheduled(),
                 TrestleTopic.SCHEDULE_TASK_CHANGED, topics.taskChanged(),
                 TrestleTopic.SCHEDULE_TASK_CANCELLED, topics.taskCancelled(),

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.trestle.kafka.AvroKafka;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schedule.mapping.Publication;
 import io.trestle.schedule.publish.EventSink;
 import io.trestle.schema.topic.TrestleTopic;
@@ -32,9 +34,9 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
      * @param maxBlock
      *            how long a send may wait for metadata or buffer space before it fails
      */
-    public KafkaEventSink(String bootstrapServers, String registryUrl, boolean autoRegister,
-            Map<TrestleTopic, String> topicNames, Duration maxBlock) {
-        Map<String, Object> props = AvroKafka.producerConfig(bootstrapServers, registryUrl, autoRegister);
+    public KafkaEventSink(KafkaConnection kafka, RegistryConnection registry, Map<TrestleTopic, String> topicNames,
+            Duration maxBlock) {
+        Map<String, Object> props = AvroKafka.producerConfig(kafka, registry);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "schedule-connector-events");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
         this.producer = AvroKafka.producer(props);

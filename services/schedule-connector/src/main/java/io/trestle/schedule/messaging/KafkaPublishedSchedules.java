@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.kafka.StateTopic;
 import io.trestle.schedule.model.ScheduleSnapshot;
 import io.trestle.schedule.publish.PublishedSchedules;
@@ -48,9 +49,9 @@ public final class KafkaPublishedSchedules implements PublishedSchedules, AutoCl
      * @param sendTimeout
      *            how long a store may wait for the broker's metadata before it fails
      */
-    public KafkaPublishedSchedules(String bootstrapServers, String topic, int maxVersionBytes, Duration sendTimeout) {
+    public KafkaPublishedSchedules(KafkaConnection kafka, String topic, int maxVersionBytes, Duration sendTimeout) {
         this.maxVersionBytes = maxVersionBytes;
-        this.state = StateTopic.builder(bootstrapServers, topic, "published versions",
+        this.state = StateTopic.builder(kafka, topic, "published versions",
                 "schedule-connector-published-schedules", new Codec(), Serdes.ByteArray())
                 .untilRead("nothing is published until they are").sendTimeout(sendTimeout)
                 .producerConfig(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")

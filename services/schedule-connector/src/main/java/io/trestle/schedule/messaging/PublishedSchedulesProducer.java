@@ -4,9 +4,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.Startup;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.schedule.config.ScheduleConnectorConfig;
 import io.trestle.schedule.publish.PublishedSchedules;
 
@@ -16,9 +15,8 @@ public class PublishedSchedulesProducer {
     @Produces
     @Singleton
     @Startup
-    PublishedSchedules versions(ScheduleConnectorConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        KafkaPublishedSchedules versions = new KafkaPublishedSchedules(bootstrapServers,
+    PublishedSchedules versions(ScheduleConnectorConfig config, KafkaConnection kafka) {
+        KafkaPublishedSchedules versions = new KafkaPublishedSchedules(kafka,
                 config.topics().publishedSchedules(), (int) config.publishing().maxVersionSize().asLongValue(),
                 config.publishing().timeout());
         versions.start();

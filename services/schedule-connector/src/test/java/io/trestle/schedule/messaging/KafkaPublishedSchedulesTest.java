@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.schedule.fixtures.Fixtures;
 import io.trestle.schedule.fixtures.Snapshots;
 import io.trestle.schedule.model.ScheduleSnapshot;
@@ -105,7 +106,8 @@ class KafkaPublishedSchedulesTest {
 
     @Test
     void refusesBeforePublishingAScheduleTooLargeToBeStored() {
-        try (KafkaPublishedSchedules small = new KafkaPublishedSchedules(STACK.bootstrapServers(), topic, 1024,
+        try (KafkaPublishedSchedules small = new KafkaPublishedSchedules(
+                KafkaConnection.plaintext(STACK.bootstrapServers()), topic, 1024,
                 Duration.ofSeconds(10))) {
             assertThatThrownBy(() -> small.requireStorable(V1)).isInstanceOf(VersionTooLargeException.class)
                     .hasMessageContaining("more than the 1024 a published version may have");
@@ -130,7 +132,8 @@ class KafkaPublishedSchedulesTest {
     }
 
     private KafkaPublishedSchedules started(int maxVersion) {
-        KafkaPublishedSchedules versions = new KafkaPublishedSchedules(STACK.bootstrapServers(), topic, maxVersion,
+        KafkaPublishedSchedules versions = new KafkaPublishedSchedules(
+                KafkaConnection.plaintext(STACK.bootstrapServers()), topic, maxVersion,
                 Duration.ofSeconds(10));
         versions.start();
         await().atMost(PATIENCE).until(versions::ready);

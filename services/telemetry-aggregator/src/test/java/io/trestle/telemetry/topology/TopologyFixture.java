@@ -21,6 +21,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import io.trestle.devregistry.DevRegistry;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.analytics.AssetUtilization;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.common.Measure;
@@ -33,7 +34,6 @@ import io.trestle.schema.master.HourlyRate;
 import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.schema.operations.UnallocatedUsageChanged;
 import io.trestle.schema.topic.TrestleTopic;
-import io.trestle.telemetry.config.RegistryConfig;
 import io.trestle.telemetry.service.CounterDeltas;
 import io.trestle.telemetry.service.PricingRules;
 
@@ -68,22 +68,8 @@ public final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, AssetUtilization> utilization;
 
     TopologyFixture(DevRegistry registry, AggregatorSettings settings, Clock clock) {
-        RegistryConfig registryConfig = new RegistryConfig() {
-
-            @Override
-            public String url() {
-                return registry.apicurioUrl();
-            }
-
-            @Override
-            public boolean autoRegister() {
-                return true;
-            }
-        };
-        UsageTopology.TopicSerdes serdes = new UsageTopology.TopicSerdes(TopologyProducer.avroSerde(registryConfig),
-                TopologyProducer.avroSerde(registryConfig), TopologyProducer.avroSerde(registryConfig),
-                TopologyProducer.avroSerde(registryConfig), TopologyProducer.avroSerde(registryConfig),
-                TopologyProducer.avroSerde(registryConfig), TopologyProducer.avroSerde(registryConfig));
+        UsageTopology.TopicSerdes serdes = TopologyProducer
+                .serdes(RegistryConnection.anonymous(registry.apicurioUrl()));
         topology = UsageTopology.build(settings, serdes, clock);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "usage-topology-test");

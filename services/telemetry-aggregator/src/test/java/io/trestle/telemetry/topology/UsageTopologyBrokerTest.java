@@ -27,11 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.equipment.ReservationStatus;
 import io.trestle.schema.operations.UnallocatedUsageChanged;
 import io.trestle.schema.operations.UnallocatedUsageStatus;
-import io.trestle.telemetry.config.RegistryConfig;
 import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.kafka.ConsumeUntil;
 import io.trestle.testkit.kafka.TopicSpec;
@@ -77,29 +77,14 @@ class UsageTopologyBrokerTest {
                 }
             }
         }
-        RegistryConfig registry = new RegistryConfig() {
-
-            @Override
-            public String url() {
-                return STACK.registryUrl();
-            }
-
-            @Override
-            public boolean autoRegister() {
-                return true;
-            }
-        };
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "usage-topology-broker-test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-").toString());
-        streams = new KafkaStreams(UsageTopology.build(SETTINGS, new UsageTopology.TopicSerdes(
-                TopologyProducer.avroSerde(registry), TopologyProducer.avroSerde(registry),
-                TopologyProducer.avroSerde(registry), TopologyProducer.avroSerde(registry),
-                TopologyProducer.avroSerde(registry), TopologyProducer.avroSerde(registry),
-                TopologyProducer.avroSerde(registry)), Clock.systemUTC()),
+        streams = new KafkaStreams(UsageTopology.build(SETTINGS,
+                TopologyProducer.serdes(RegistryConnection.anonymous(STACK.registryUrl())), Clock.systemUTC()),
                 props);
         streams.start();
     }

@@ -26,6 +26,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.engine.spi.OffsetCommitPolicy;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.odooconnector.config.ConnectorConfig;
 import io.trestle.odooconnector.source.ChangeHandler;
 import io.trestle.odooconnector.source.MasterDataSource;
@@ -54,7 +55,7 @@ public final class CdcSource implements MasterDataSource {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final ConnectorConfig config;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
 
     private final CountDownLatch tasksStartedOrFinished = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -71,12 +72,12 @@ public final class CdcSource implements MasterDataSource {
     private LookupQueries lookups;
 
     /**
-     * @param bootstrapServers
+     * @param kafka
      *            the Kafka cluster holding the positions topic
      */
-    public CdcSource(ConnectorConfig config, String bootstrapServers) {
+    public CdcSource(ConnectorConfig config, KafkaConnection kafka) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /**
@@ -106,7 +107,7 @@ public final class CdcSource implements MasterDataSource {
             buffer = new TransactionBuffer(modelsByTopic, EngineProperties.transactionTopic(cdc), mapper, lookups,
                     handler, committedAt -> lastTransaction = committedAt);
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                    .using(EngineProperties.of(config, target, columns, bootstrapServers))
+                    .using(EngineProperties.of(config, target, columns, kafka))
                     .using(OffsetCommitPolicy.always())
                     .using(new Callbacks())
                     .using(this::finished)

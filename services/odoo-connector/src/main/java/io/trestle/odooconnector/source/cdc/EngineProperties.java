@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.debezium.connector.postgresql.PostgresConnector;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.odooconnector.config.ConnectorConfig;
 import io.trestle.odooconnector.source.OdooModel;
 
@@ -31,7 +32,7 @@ final class EngineProperties {
     }
 
     static Properties of(ConnectorConfig config, PostgresTarget target, CapturedColumns columns,
-            String bootstrapServers) {
+            KafkaConnection kafka) {
         ConnectorConfig.Cdc cdc = config.cdc();
         Properties properties = new Properties();
         properties.setProperty("name", "trestle-odoo-connector");
@@ -76,7 +77,8 @@ final class EngineProperties {
         properties.setProperty("unavailable.value.placeholder", RowMapper.UNAVAILABLE);
 
         properties.setProperty("offset.storage", PositionsStore.class.getName());
-        properties.setProperty("bootstrap.servers", bootstrapServers);
+        // Kafka Connect's offset store takes its clients' settings, security included, from the top level.
+        kafka.clientConfig().forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
         properties.setProperty("offset.storage.topic", config.topics().positions());
         properties.setProperty("offset.storage.partitions", "1");
         // The broker's default.replication.factor, so a production cluster gets its usual durability.

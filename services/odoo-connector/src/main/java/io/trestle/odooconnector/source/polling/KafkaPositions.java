@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.odooconnector.source.OdooModel;
 
 /**
@@ -58,15 +58,14 @@ final class KafkaPositions implements AutoCloseable {
     record Stored(Cursor cursor, Map<Long, Seen> seen) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String topic;
     private final KafkaProducer<String, String> producer;
 
-    KafkaPositions(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaPositions(KafkaConnection kafka, String topic) {
+        this.kafka = kafka;
         this.topic = topic;
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = kafka.clientConfig();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "odoo-connector-polling-positions");
@@ -82,8 +81,7 @@ final class KafkaPositions implements AutoCloseable {
         for (OdooModel model : OdooModel.values()) {
             seen.put(model, new HashMap<>());
         }
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = kafka.clientConfig();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "odoo-connector-polling-positions-reader");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
@@ -142,7 +140,7 @@ final class KafkaPositions implements AutoCloseable {
     }
 
     private void createTopicIfMissing(Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             NewTopic positions = new NewTopic(topic, Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(positions)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

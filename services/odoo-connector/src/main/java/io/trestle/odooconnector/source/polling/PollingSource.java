@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.odoo.client.OdooClient;
 import io.trestle.odoo.client.OdooErrorClass;
 import io.trestle.odoo.client.OdooException;
@@ -76,10 +77,10 @@ public final class PollingSource implements MasterDataSource {
     /**
      * @param odoo
      *            shared with the rest of the application; not closed by {@link #close()}
-     * @param bootstrapServers
+     * @param kafka
      *            the Kafka cluster holding {@code topics.positions}
      */
-    public PollingSource(ConnectorConfig config, OdooClient odoo, String bootstrapServers) {
+    public PollingSource(ConnectorConfig config, OdooClient odoo, KafkaConnection kafka) {
         this.odoo = Objects.requireNonNull(odoo, "odoo");
         ConnectorConfig.Polling polling = config.polling();
         this.interval = positive(polling.interval(), "trestle.odoo-connector.polling.interval");
@@ -92,7 +93,7 @@ public final class PollingSource implements MasterDataSource {
         this.maxDeletionShare = polling.maxDeletionShare();
         this.language = config.language();
         this.rateField = config.rates().equipmentField().filter(field -> !field.isBlank());
-        this.positions = new KafkaPositions(Objects.requireNonNull(bootstrapServers, "bootstrapServers"),
+        this.positions = new KafkaPositions(Objects.requireNonNull(kafka, "kafka"),
                 config.topics().positions());
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.odooconnector.config.ConnectorConfig;
 import io.trestle.odooconnector.source.cdc.CdcStatus.Phase;
 import io.trestle.testkit.TrestleStack;
@@ -26,7 +27,7 @@ class CdcDatabaseCheckTest {
     @RegisterExtension
     static TrestleStack stack = TrestleStack.postgres();
 
-    private static final String NO_KAFKA = "127.0.0.1:9";
+    private static final KafkaConnection NO_KAFKA = KafkaConnection.plaintext("127.0.0.1:9");
     private static final List<String> CAPTURED = List.of("public.account_analytic_account",
             "public.maintenance_equipment", "public.project_project", "public.project_task");
     /** The captured tables and the relation table the tasks' assignees are read from. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.odooconnector.source.ChangeHandler;
 import io.trestle.odooconnector.source.OdooModel;
 import io.trestle.odooconnector.source.OdooRecord;
@@ -305,7 +306,7 @@ class CdcSourceTest {
 
     private CdcSource start(Map<String, String> settings, ChangeHandler handler) {
         CdcSource source = new CdcSource(odoo.config(slot, "cdc-positions-" + slot, settings),
-                stack.bootstrapServers());
+                KafkaConnection.plaintext(stack.bootstrapServers()));
         opened.add(source);
         source.start(handler);
         return source;

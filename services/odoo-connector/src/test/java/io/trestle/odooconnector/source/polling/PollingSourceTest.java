@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.odoo.client.OdooClient;
 import io.trestle.odoo.client.OdooClientConfig;
 import io.trestle.odoo.client.OdooProtocol;
@@ -321,7 +322,9 @@ class PollingSourceTest {
         PollingSource source = source(Map.of("trestle.odoo-connector.polling.reconciliation", "PT0.3S"));
         source.start(handler);
         awaitEverythingPublished(handler);
-        Cursor cursor = source.status().models().get(EQUIPMENT).cursor();
+        // The cycle moves the cursor once the broker acknowledged what the handler was given: wait for that too.
+        Cursor cursor = await().atMost(PATIENCE).until(() -> source.status().models().get(EQUIPMENT).cursor(),
+                java.util.Objects::nonNull);
 
         // Odoo stamps write_date when a transaction starts: one that ran for a minute commits behind the cursor.
         clock.set(ONE_SECOND.minusSeconds(60));
@@ -381,7 +384,8 @@ class PollingSourceTest {
         ConnectorConfig config = new SmallRyeConfigBuilder().withMapping(ConnectorConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "polling-test", 500)).build()
                 .getConfigMapping(ConnectorConfig.class);
-        PollingSource source = new PollingSource(config, odooClient, stack.bootstrapServers());
+        PollingSource source = new PollingSource(config, odooClient,
+                KafkaConnection.plaintext(stack.bootstrapServers()));
         toClose.add(source);
         return source;
     }

@@ -1,6 +1,5 @@
 package io.trestle.schedule.export.messaging;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.avro.generic.GenericRecord;
@@ -13,20 +12,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.trestle.kafka.AvroKafka;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 
 /**
  * The export's Kafka clients. The consumer reads values as bytes, so a record that cannot be decoded can be quarantined
  * exactly as it was; it never commits by itself, and reads only committed transactions.
- *
- * @param autoRegister
- *            whether the quarantine producer may register the QuarantinedEvent schema
  */
-record ExportKafka(String bootstrapServers, String registryUrl, boolean autoRegister) {
+record ExportKafka(KafkaConnection kafka, RegistryConnection registry) {
 
     /** Assigned, not subscribed: the group only keeps the committed offsets, it never rebalances. */
     KafkaConsumer<String, byte[]> consumer(String groupId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = kafka.clientConfig();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -37,10 +34,10 @@ record ExportKafka(String bootstrapServers, String registryUrl, boolean autoRegi
     }
 
     AvroKafkaDeserializer<GenericRecord> deserializer() {
-        return AvroKafka.genericValues(registryUrl);
+        return AvroKafka.genericValues(registry);
     }
 
     KafkaProducer<String, SpecificRecord> producer() {
-        return AvroKafka.producer(bootstrapServers, registryUrl, autoRegister);
+        return AvroKafka.producer(kafka, registry);
     }
 }

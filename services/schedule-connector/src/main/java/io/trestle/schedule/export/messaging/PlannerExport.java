@@ -3,17 +3,17 @@ package io.trestle.schedule.export.messaging;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schedule.export.config.PlannerExportConfig;
 import io.trestle.schedule.export.delivery.DeliveryTarget;
 import io.trestle.schedule.export.delivery.OutboxTarget;
@@ -34,22 +34,18 @@ public class PlannerExport {
     private final PlannerExportConfig config;
     private final ExportStatus status;
     private final ExportMetrics metrics;
-    private final Optional<String> bootstrapServers;
-    private final Optional<String> registryUrl;
-    private final boolean autoRegister;
+    private final KafkaConnection kafka;
+    private final RegistryConnection registry;
     private PlannerExportLoop loop;
 
     @Inject
     public PlannerExport(PlannerExportConfig config, ExportStatus status, ExportMetrics metrics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
-            @ConfigProperty(name = "trestle.registry.url") Optional<String> registryUrl,
-            @ConfigProperty(name = "trestle.registry.auto-register", defaultValue = "true") boolean autoRegister) {
+            KafkaConnection kafka, RegistryConnection registry) {
         this.config = config;
         this.status = status;
         this.metrics = metrics;
-        this.bootstrapServers = bootstrapServers;
-        this.registryUrl = registryUrl;
-        this.autoRegister = autoRegister;
+        this.kafka = kafka;
+        this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,10 +53,9 @@ public class PlannerExport {
             LOG.debug("Planner export disabled (trestle.schedule-connector.export.enabled)");
             return;
         }
-        ExportKafka kafka = new ExportKafka(required(bootstrapServers, "kafka.bootstrap.servers"),
-                required(registryUrl, "trestle.registry.url"), autoRegister);
         List<DeliveryTarget> targets = targets(config);
-        loop = new PlannerExportLoop(kafka, config, new ProjectExporter(config.formats(), targets, metrics), status,
+        loop = new PlannerExportLoop(new ExportKafka(kafka, registry), config,
+                new ProjectExporter(config.formats(), targets, metrics), status,
                 metrics);
         loop.start();
         LOG.infof("Planner export started: %s to %s, consumer group %s", config.formats(),
@@ -85,10 +80,5 @@ public class PlannerExport {
                     + "trestle.schedule-connector.export.planner.url");
         }
         return targets;
-    }
-
-    private static String required(Optional<String> value, String property) {
-        return value.filter(text -> !text.isBlank()).orElseThrow(
-                () -> new IllegalStateException("The planner export is enabled but " + property + " is not set"));
     }
 }

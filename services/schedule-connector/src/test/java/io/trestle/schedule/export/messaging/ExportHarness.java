@@ -25,6 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.trestle.kafka.KafkaConnection;
+import io.trestle.kafka.RegistryConnection;
 import io.trestle.schedule.export.MasterData.Published;
 import io.trestle.schedule.export.config.PlannerExportConfig;
 import io.trestle.schedule.export.health.ExportMetrics;
@@ -102,7 +104,9 @@ final class ExportHarness implements AutoCloseable {
     PlannerExportLoop start() {
         PlannerExportConfig config = config();
         PlannerExportLoop loop = new PlannerExportLoop(
-                new ExportKafka(stack.bootstrapServers(), stack.registryUrl(), true), config,
+                new ExportKafka(KafkaConnection.plaintext(stack.bootstrapServers()),
+                        RegistryConnection.anonymous(stack.registryUrl())),
+                config,
                 new ProjectExporter(config.formats(), PlannerExport.targets(config), metrics), status, metrics);
         loops.add(loop);
         loop.start();
