@@ -44,6 +44,7 @@ import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.kafka.ConsumeUntil;
 import io.trestle.testkit.kafka.LocalKafka;
 import io.trestle.testkit.kafka.TopicSpec;
+import io.trestle.testkit.process.ServiceProcess;
 
 /**
  * The telemetry flow on a broker run like a production cluster: clients must log in (SASL) and may do only what ACLs
@@ -80,7 +81,7 @@ class SecuredKafkaIT {
                 .toArray(TopicSpec[]::new));
         grantLeastPrivilege();
 
-        SERVICES.add(ServiceProcess.start(CONNECTOR,
+        SERVICES.add(PackagedServices.start(CONNECTOR,
                 Map.of("trestle.equipment-connector.api-keys", "e2e:" + API_KEY), kafkaEnvironment(CONNECTOR)));
 
         Map<String, String> aggregator = new LinkedHashMap<>();
@@ -92,7 +93,7 @@ class SecuredKafkaIT {
         aggregator.put("trestle.telemetry-aggregator.window.grace", "PT10M");
         aggregator.put("trestle.telemetry-aggregator.pricing.currency", "EUR");
         aggregator.put("trestle.telemetry-aggregator.pricing.default-hourly-rate", "100.00");
-        SERVICES.add(ServiceProcess.start(AGGREGATOR, aggregator, kafkaEnvironment(AGGREGATOR)));
+        SERVICES.add(PackagedServices.start(AGGREGATOR, aggregator, kafkaEnvironment(AGGREGATOR)));
 
         odoo = OdooStandIn.start(OdooStandInOptions.defaults());
         Map<String, String> sink = new LinkedHashMap<>();
@@ -103,7 +104,7 @@ class SecuredKafkaIT {
         sink.put("trestle.odoo-sink.consumer-group", SINK_GROUP);
         Map<String, String> sinkEnvironment = new HashMap<>(kafkaEnvironment(SINK));
         sinkEnvironment.put("TRESTLE_ODOO_SINK_ODOO_API_KEY", odoo.adminApiKey());
-        SERVICES.add(ServiceProcess.start(SINK, sink, sinkEnvironment));
+        SERVICES.add(PackagedServices.start(SINK, sink, sinkEnvironment));
     }
 
     @AfterAll

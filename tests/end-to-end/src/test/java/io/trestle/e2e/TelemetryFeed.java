@@ -14,6 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.trestle.testkit.process.ServiceProcess;
+
 /**
  * Two machines' readings of one morning, as a telematics platform pushes them: EX-1 works 08:00–08:40 and EX-2 from
  * 08:30 on, 0.05 h per 5 minutes; EX-2 misses its 08:45 reading. With 15-minute windows and 10 minutes of grace they

@@ -38,6 +38,7 @@ import io.trestle.schema.topic.TrestleTopic;
 import io.trestle.testkit.TrestleStack;
 import io.trestle.testkit.kafka.ConsumeUntil;
 import io.trestle.testkit.kafka.TopicSpec;
+import io.trestle.testkit.process.ServiceProcess;
 
 /**
  * Across the services: telemetry pushed over HTTP into the equipment connector comes out of the telemetry aggregator as
@@ -69,7 +70,7 @@ class TelemetryToCostPostingIT {
                 "trestle.registry.url", STACK.registryUrl());
         Map<String, String> connectorConfig = new LinkedHashMap<>(kafka);
         connectorConfig.put("trestle.equipment-connector.api-keys", "e2e:" + API_KEY);
-        connector = ServiceProcess.start("equipment-connector", connectorConfig);
+        connector = PackagedServices.start("equipment-connector", connectorConfig);
 
         Map<String, String> aggregatorConfig = new LinkedHashMap<>(kafka);
         // Fresh state on every run: state left in target/ by an earlier run would not match this run's new broker.
@@ -83,7 +84,7 @@ class TelemetryToCostPostingIT {
         aggregatorConfig.put("trestle.telemetry-aggregator.pricing.currency", "EUR");
         aggregatorConfig.put("trestle.telemetry-aggregator.pricing.default-hourly-rate", "100.00");
         aggregatorConfig.put("trestle.telemetry-aggregator.pricing.asset-hourly-rates", "EX-2:150.00");
-        aggregator = ServiceProcess.start("telemetry-aggregator", aggregatorConfig);
+        aggregator = PackagedServices.start("telemetry-aggregator", aggregatorConfig);
 
         odoo = OdooStandIn.start(OdooStandInOptions.defaults());
         Map<String, String> sinkConfig = new LinkedHashMap<>(kafka);
@@ -94,7 +95,7 @@ class TelemetryToCostPostingIT {
         sinkConfig.put("trestle.odoo-sink.costs.unallocated-account-id",
                 Long.toString(OdooSetup.unallocatedAccount(odoo)));
         sinkConfig.put("trestle.odoo-sink.consumer-group", "e2e-odoo-sink-" + UUID.randomUUID());
-        sink = ServiceProcess.start("odoo-sink", sinkConfig);
+        sink = PackagedServices.start("odoo-sink", sinkConfig);
 
         HttpResponse<String> response = TelemetryFeed.push(connector, API_KEY);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

@@ -65,8 +65,9 @@ public class InstanceClient {
             throw new StoreUnavailable("Instance " + instance + " holding the data did not answer within " + timeout
                     + ".", e);
         } catch (IOException e) {
-            throw new StoreUnavailable("Instance " + instance + " holding the data cannot be reached: "
-                    + e.getMessage(), e);
+            // A refused connection (the instance stopped) carries no message, only its type.
+            throw new StoreUnavailable("Instance " + instance + " holding the data cannot be reached ("
+                    + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()) + ").", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable("Interrupted while asking instance " + instance + ".", e);

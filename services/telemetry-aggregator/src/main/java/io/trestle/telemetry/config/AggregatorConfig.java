@@ -31,6 +31,8 @@ public interface AggregatorConfig {
 
     Queries queries();
 
+    Analytics analytics();
+
     /** Cost code that usage is booked on while no reservation attributes it to a project's cost code. */
     @WithDefault("UNALLOCATED")
     String unallocatedCostCode();
@@ -131,6 +133,18 @@ public interface AggregatorConfig {
         /** How long a query forwarded to the instance that holds the key may take before it is answered with 503. */
         @WithDefault("PT10S")
         Duration forwardTimeout();
+    }
+
+    interface Analytics {
+
+        /**
+         * How long the analysts' stores keep a UTC day (utilization per asset, cost per project), counted from the
+         * latest posted window: a day is purged once a window ending {@code retention} after the day's end is posted.
+         * The default of 400 days answers a year-over-year comparison of a whole month; it must exceed the window size,
+         * grace and correction retention by a day, so no correction reaches a purged day.
+         */
+        @WithDefault("P400D")
+        Duration retention();
     }
 
     interface Pricing {

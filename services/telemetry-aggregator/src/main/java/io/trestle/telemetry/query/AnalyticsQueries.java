@@ -51,21 +51,23 @@ public class AnalyticsQueries {
 
     public Answer<AssetUtilizationView> utilization(String assetId, DateRange range, Caller caller) {
         // The utilization stores live in the ledger's task, partitioned like the telemetry: by asset id.
-        if (ownerOf(UsageTopology.UTILIZATION_STORE, assetId, caller) instanceof KeyOwner.Remote remote) {
+        KeyOwner owner = ownerOf(UsageTopology.UTILIZATION_STORE, assetId, caller);
+        if (owner instanceof KeyOwner.Remote remote) {
             return new Answer.Relayed<>(instances.get(remote.baseUri(), caller.pathAndQuery(), caller.apiKey()));
         }
-        return new Answer.Here<>(AnalyticsReads.utilization(stores.keyValueStore(UsageTopology.UTILIZATION_STORE),
-                assetId, range));
+        return new Answer.Here<>(AnalyticsReads.utilization(stores.keyValueStore(UsageTopology.UTILIZATION_STORE,
+                ((KeyOwner.Local) owner).partition()), assetId, range));
     }
 
     public Answer<ProjectCostView> costs(String projectId, DateRange range, Optional<String> costCode,
             Caller caller) {
         // The cost store is fed by the repartition by project id: a project's partition is that of its postings.
-        if (ownerOf(UsageTopology.PROJECT_COST_STORE, projectId, caller) instanceof KeyOwner.Remote remote) {
+        KeyOwner owner = ownerOf(UsageTopology.PROJECT_COST_STORE, projectId, caller);
+        if (owner instanceof KeyOwner.Remote remote) {
             return new Answer.Relayed<>(instances.get(remote.baseUri(), caller.pathAndQuery(), caller.apiKey()));
         }
-        return new Answer.Here<>(AnalyticsReads.costs(stores.keyValueStore(UsageTopology.PROJECT_COST_STORE),
-                projectId, range, costCode));
+        return new Answer.Here<>(AnalyticsReads.costs(stores.keyValueStore(UsageTopology.PROJECT_COST_STORE,
+                ((KeyOwner.Local) owner).partition()), projectId, range, costCode));
     }
 
     /**
@@ -74,15 +76,15 @@ public class AnalyticsQueries {
      */
     public TopIdleView topIdle(LocalDate day, int limit, Caller caller) {
         List<KeyOwner> holders = caller.forwarded()
-                ? List.of(new KeyOwner.Local())
+                ? List.of(KeyOwner.Local.allPartitions())
                 : directory.instancesOf(UsageTopology.DAILY_UTILIZATION_STORE);
         List<TopIdleView.IdleAsset> assets = new ArrayList<>();
         for (KeyOwner holder : holders) {
             if (holder instanceof KeyOwner.Remote remote) {
                 assets.addAll(remoteMostIdle(remote, caller));
             } else {
-                assets.addAll(AnalyticsReads.mostIdle(stores.keyValueStore(UsageTopology.DAILY_UTILIZATION_STORE),
-                        day, limit));
+                assets.addAll(AnalyticsReads.mostIdle(stores.keyValueStore(UsageTopology.DAILY_UTILIZATION_STORE,
+                        ((KeyOwner.Local) holder).partition()), day, limit));
             }
         }
         return new TopIdleView(day, limit,

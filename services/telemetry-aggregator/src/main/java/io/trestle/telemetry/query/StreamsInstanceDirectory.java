@@ -37,7 +37,9 @@ public class StreamsInstanceDirectory implements InstanceDirectory {
             throw new StoreUnavailable("No instance holds the partition of '" + partitionKey + "' in store " + store
                     + " right now (rebalancing).");
         }
-        return owner(metadata.activeHost());
+        return metadata.activeHost().equals(self)
+                ? KeyOwner.Local.ofPartition(metadata.partition())
+                : remote(metadata.activeHost());
     }
 
     @Override
@@ -46,14 +48,14 @@ public class StreamsInstanceDirectory implements InstanceDirectory {
         return streams.streamsMetadataForStore(store).stream()
                 // Only active partitions: a standby copy may lag, and every partition has exactly one active owner.
                 .filter(instance -> instance.stateStoreNames().contains(store))
-                .map(instance -> owner(instance.hostInfo()))
+                .map(instance -> instance.hostInfo().equals(self)
+                        ? KeyOwner.Local.allPartitions()
+                        : remote(instance.hostInfo()))
                 .toList();
     }
 
-    private KeyOwner owner(HostInfo host) {
-        return host.equals(self)
-                ? new KeyOwner.Local()
-                : new KeyOwner.Remote(URI.create("http://" + host.host() + ":" + host.port()));
+    private static KeyOwner remote(HostInfo host) {
+        return new KeyOwner.Remote(URI.create("http://" + host.host() + ":" + host.port()));
     }
 
     private void requireRunning() {

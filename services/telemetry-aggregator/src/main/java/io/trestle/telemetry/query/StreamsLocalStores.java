@@ -1,5 +1,7 @@
 package io.trestle.telemetry.query;
 
+import java.util.OptionalInt;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,16 +23,19 @@ public class StreamsLocalStores implements LocalStores {
     }
 
     @Override
-    public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name) {
+    public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, OptionalInt partition) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             throw new StoreUnavailable("This instance is " + streams.state() + ", not RUNNING; its stores are not "
                     + "queryable yet.");
         }
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> query = StoreQueryParameters.fromNameAndType(name,
+                QueryableStoreTypes.keyValueStore());
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+            return streams.store(partition.isPresent() ? query.withPartition(partition.getAsInt()) : query);
         } catch (InvalidStateStoreException e) {
-            throw new StoreUnavailable("Store " + name + " is not queryable on this instance right now (rebalancing "
-                    + "or migrating).", e);
+            throw new StoreUnavailable("Store " + name + (partition.isPresent()
+                    ? " partition " + partition.getAsInt()
+                    : "") + " is not queryable on this instance right now (rebalancing, restoring or migrating).", e);
         }
     }
 }

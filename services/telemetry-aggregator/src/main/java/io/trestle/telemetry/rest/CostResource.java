@@ -28,6 +28,7 @@ import io.trestle.telemetry.client.InstanceClient;
 import io.trestle.telemetry.config.AggregatorConfig;
 import io.trestle.telemetry.query.AnalyticsQueries;
 import io.trestle.telemetry.query.ProjectCostView;
+import io.trestle.telemetry.query.RetainedDays;
 
 /** Equipment cost posted per project, cost code and UTC day. Read-only. */
 @Path("/api/v1/costs")
@@ -38,11 +39,13 @@ public class CostResource {
 
     private final AnalyticsQueries queries;
     private final int maxRangeDays;
+    private final RetainedDays retained;
 
     @Inject
-    public CostResource(AnalyticsQueries queries, AggregatorConfig config) {
+    public CostResource(AnalyticsQueries queries, AggregatorConfig config, RetainedDays retained) {
         this.queries = queries;
         this.maxRangeDays = config.queries().maxRangeDays();
+        this.retained = retained;
     }
 
     @GET
@@ -54,8 +57,9 @@ public class CostResource {
             + "instance holding the project, whichever instance is asked.")
     @APIResponse(responseCode = "200", description = "The project's cost codes with postings in the range", content = @Content(schema = @Schema(implementation = ProjectCostView.class)))
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
-    @APIResponse(responseCode = "422", description = "A date missing or malformed, from after to, or a range longer "
-            + "than the configured maximum; violations name the parameter")
+    @APIResponse(responseCode = "422", description = "A date missing or malformed, from after to, a range longer "
+            + "than the configured maximum, or from before the oldest day kept (analytics retention, default 400 "
+            + "days); violations name the parameter")
     @APIResponse(responseCode = "503", description = "Starting, rebalancing, or the instance holding the project is "
             + "unreachable; retry after Retry-After seconds")
     public Response project(
@@ -66,7 +70,7 @@ public class CostResource {
             @Parameter(hidden = true) @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
             @Parameter(hidden = true) @HeaderParam(InstanceClient.FORWARDED_HEADER) String forwarded,
             @Context UriInfo uri) {
-        return Answers.response(queries.costs(projectId, QueryParameters.range(from, to, maxRangeDays),
+        return Answers.response(queries.costs(projectId, QueryParameters.range(from, to, maxRangeDays, retained),
                 Optional.ofNullable(costCode).filter(code -> !code.isBlank()), Answers.caller(apiKey, forwarded, uri)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.trestle.rest.Violation;
 import io.trestle.telemetry.query.DateRange;
+import io.trestle.telemetry.query.RetainedDays;
 
 /** Reads the query parameters, naming every one that is missing or wrong at once. */
 final class QueryParameters {
@@ -17,8 +18,8 @@ final class QueryParameters {
     private QueryParameters() {
     }
 
-    /** {@code from} and {@code to}: UTC days, both included, at most {@code maxDays} apart. */
-    static DateRange range(String from, String to, int maxDays) {
+    /** {@code from} and {@code to}: UTC days, both included, at most {@code maxDays} apart, all still retained. */
+    static DateRange range(String from, String to, int maxDays, RetainedDays retained) {
         List<Violation> violations = new ArrayList<>();
         LocalDate start = date("from", from, violations);
         LocalDate end = date("to", to, violations);
@@ -29,16 +30,27 @@ final class QueryParameters {
                 violations.add(Violation.ofRequest("to", "the range spans " + new DateRange(start, end).days()
                         + " days; at most " + maxDays + " are answered at once"));
             }
+            requireRetained("from", start, retained, violations);
         }
         requireNone(violations);
         return new DateRange(start, end);
     }
 
-    static LocalDate day(String name, String value) {
+    static LocalDate day(String name, String value, RetainedDays retained) {
         List<Violation> violations = new ArrayList<>();
         LocalDate day = date(name, value, violations);
+        if (day != null) {
+            requireRetained(name, day, retained, violations);
+        }
         requireNone(violations);
         return day;
+    }
+
+    private static void requireRetained(String name, LocalDate day, RetainedDays retained,
+            List<Violation> violations) {
+        if (day.isBefore(retained.first())) {
+            violations.add(Violation.ofRequest(name, retained.whyNotAnswered(day)));
+        }
     }
 
     static int limit(String value) {

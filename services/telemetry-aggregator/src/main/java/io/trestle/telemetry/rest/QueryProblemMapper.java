@@ -3,6 +3,7 @@ package io.trestle.telemetry.rest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.trestle.rest.Problem;
@@ -18,6 +19,13 @@ public class QueryProblemMapper {
     public Response invalid(InvalidQuery exception) {
         return Problem.invalid("Invalid query", "Correct the parameters named in violations.",
                 exception.violations()).toResponse();
+    }
+
+    /** A store obtained while it was queryable can still move (rebalance) while it is being read. */
+    @ServerExceptionMapper
+    public Response moved(InvalidStateStoreException exception) {
+        return unavailable(new StoreUnavailable("A store moved while it was read (" + exception.getMessage() + ").",
+                exception));
     }
 
     @ServerExceptionMapper

@@ -26,6 +26,7 @@ import io.trestle.telemetry.client.InstanceClient;
 import io.trestle.telemetry.config.AggregatorConfig;
 import io.trestle.telemetry.query.AnalyticsQueries;
 import io.trestle.telemetry.query.AssetUtilizationView;
+import io.trestle.telemetry.query.RetainedDays;
 import io.trestle.telemetry.query.TopIdleView;
 
 /** Equipment utilization per asset and UTC day, from the usage posted as cost. Read-only. */
@@ -37,11 +38,13 @@ public class UtilizationResource {
 
     private final AnalyticsQueries queries;
     private final int maxRangeDays;
+    private final RetainedDays retained;
 
     @Inject
-    public UtilizationResource(AnalyticsQueries queries, AggregatorConfig config) {
+    public UtilizationResource(AnalyticsQueries queries, AggregatorConfig config, RetainedDays retained) {
         this.queries = queries;
         this.maxRangeDays = config.queries().maxRangeDays();
+        this.retained = retained;
     }
 
     @GET
@@ -53,8 +56,9 @@ public class UtilizationResource {
             + "the instance holding the asset, whichever instance is asked.")
     @APIResponse(responseCode = "200", description = "Every day of the range", content = @Content(schema = @Schema(implementation = AssetUtilizationView.class)))
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
-    @APIResponse(responseCode = "422", description = "A date missing or malformed, from after to, or a range longer "
-            + "than the configured maximum; violations name the parameter")
+    @APIResponse(responseCode = "422", description = "A date missing or malformed, from after to, a range longer "
+            + "than the configured maximum, or from before the oldest day kept (analytics retention, default 400 "
+            + "days); violations name the parameter")
     @APIResponse(responseCode = "503", description = "Starting, rebalancing, or the instance holding the asset is "
             + "unreachable; retry after Retry-After seconds")
     public Response asset(
@@ -64,7 +68,7 @@ public class UtilizationResource {
             @Parameter(hidden = true) @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
             @Parameter(hidden = true) @HeaderParam(InstanceClient.FORWARDED_HEADER) String forwarded,
             @Context UriInfo uri) {
-        return Answers.response(queries.utilization(assetId, QueryParameters.range(from, to, maxRangeDays),
+        return Answers.response(queries.utilization(assetId, QueryParameters.range(from, to, maxRangeDays, retained),
                 Answers.caller(apiKey, forwarded, uri)));
     }
 
@@ -75,8 +79,8 @@ public class UtilizationResource {
             + "usage posted that day are ranked.")
     @APIResponse(responseCode = "200", description = "Up to `limit` assets", content = @Content(schema = @Schema(implementation = TopIdleView.class)))
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
-    @APIResponse(responseCode = "422", description = "day missing or malformed, or limit not from 1 to 100; "
-            + "violations name the parameter")
+    @APIResponse(responseCode = "422", description = "day missing or malformed or before the oldest day kept "
+            + "(analytics retention, default 400 days), or limit not from 1 to 100; violations name the parameter")
     @APIResponse(responseCode = "503", description = "Starting, rebalancing, or an instance holding part of the day "
             + "is unreachable; retry after Retry-After seconds")
     public TopIdleView topIdle(
@@ -85,7 +89,7 @@ public class UtilizationResource {
             @Parameter(hidden = true) @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
             @Parameter(hidden = true) @HeaderParam(InstanceClient.FORWARDED_HEADER) String forwarded,
             @Context UriInfo uri) {
-        return queries.topIdle(QueryParameters.day("day", day), QueryParameters.limit(limit),
+        return queries.topIdle(QueryParameters.day("day", day, retained), QueryParameters.limit(limit),
                 Answers.caller(apiKey, forwarded, uri));
     }
 }

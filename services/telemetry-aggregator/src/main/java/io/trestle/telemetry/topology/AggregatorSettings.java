@@ -12,9 +12,12 @@ import io.trestle.telemetry.service.PricingRules;
 /**
  * What the topology needs to know, separate from how it is configured so tests can state it plainly. Checked when
  * built: a wrong rate or window must stop the service at start, not produce wrong money.
+ *
+ * @param analyticsRetention
+ *            how long the analysts' stores keep a day after its end, in posted time (see {@link AnalyticsRetention})
  */
 public record AggregatorSettings(Topics topics, Windows windows, CounterDeltas.Rules counterRules,
-        PricingRules pricing) {
+        PricingRules pricing, Duration analyticsRetention) {
 
     public record Topics(String telemetry, String reservations, String equipmentAssets, String costPostings,
             String unallocatedUsage, String quarantine, String assetUtilization) {
@@ -41,6 +44,11 @@ public record AggregatorSettings(Topics topics, Windows windows, CounterDeltas.R
         /** Stream time from which usage of the window starting at {@code windowStart} can no longer be corrected. */
         long expiresAt(long windowStart) {
             return windowStart + sizeMillis() + graceMillis() + correctionRetention.toMillis();
+        }
+
+        /** How long after its start a window can still be posted: its size, grace and correction retention. */
+        Duration correctionHorizon() {
+            return size.plus(grace).plus(correctionRetention);
         }
 
         /** Start of the oldest window still open to corrections at {@code streamTime}, give or take a window. */
@@ -73,6 +81,10 @@ public record AggregatorSettings(Topics topics, Windows windows, CounterDeltas.R
         require(!pricing.unallocatedCostCode().isBlank(), "unallocated cost code must not be blank");
         pricing.idleCostCode().ifPresent(code -> require(!code.isBlank() && !code.equals(pricing.unallocatedCostCode()),
                 "idle cost code must be neither blank nor the unallocated cost code"));
+        // A correction posted for a purged day would bring back part of it: a day with some of its lines.
+        require(analyticsRetention.compareTo(windows.correctionHorizon().plus(Duration.ofDays(1))) >= 0,
+                "analytics retention " + analyticsRetention + " must be at least a day longer than window size + grace"
+                        + " + correction retention (" + windows.correctionHorizon() + ")");
     }
 
     public static AggregatorSettings from(AggregatorConfig config) {
@@ -86,7 +98,8 @@ public record AggregatorSettings(Topics topics, Windows windows, CounterDeltas.R
                         config.counters().reorderHorizon()),
                 new PricingRules(pricing.currency(), pricing.defaultHourlyRate(),
                         AssetRates.parse(pricing.assetHourlyRates().orElse(List.of())), pricing.idleRateFactor(),
-                        pricing.idleCostCode(), config.unallocatedCostCode()));
+                        pricing.idleCostCode(), config.unallocatedCostCode()),
+                config.analytics().retention());
     }
 
     private static void require(boolean condition, String message) {

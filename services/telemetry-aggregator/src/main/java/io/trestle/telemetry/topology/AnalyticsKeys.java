@@ -34,6 +34,14 @@ public final class AnalyticsKeys {
         return projectId + SEPARATOR + day + SEPARATOR + costCodeId;
     }
 
+    /**
+     * Key of {@link UsageTopology#PROJECT_COST_DAYS_STORE}, the day index of the cost store: the days before a date are
+     * one range.
+     */
+    public static String dayProjectCostCode(LocalDate day, String projectId, String costCodeId) {
+        return day.toString() + SEPARATOR + projectId + SEPARATOR + costCodeId;
+    }
+
     /** The first key of a project's day (or of an asset's, for the utilization store). */
     public static String rangeStart(String id, LocalDate day) {
         return id + SEPARATOR + day;

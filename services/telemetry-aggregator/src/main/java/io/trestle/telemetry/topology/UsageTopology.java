@@ -73,6 +73,11 @@ public final class UsageTopology {
     public static final String DAILY_UTILIZATION_STORE = "daily-asset-utilization";
     /** Per project, UTC day and cost code ({@code <projectId>|<yyyy-MM-dd>|<costCodeId>}): the posted lines' cost. */
     public static final String PROJECT_COST_STORE = "project-daily-costs";
+    /**
+     * Per UTC day, project and cost code ({@code <yyyy-MM-dd>|<projectId>|<costCodeId>}): the key of the entry in
+     * {@link #PROJECT_COST_STORE}, so the days past the analytics retention are one range.
+     */
+    public static final String PROJECT_COST_DAYS_STORE = "daily-project-costs";
     /** Name of the repartition of the postings by project (topic {@code <application id>-<name>-repartition}). */
     static final String POSTINGS_BY_PROJECT = "cost-postings-by-project";
 
@@ -100,6 +105,8 @@ public final class UsageTopology {
         builder.addStateStore(jsonStore(UTILIZATION_STORE, AssetDay.class));
         builder.addStateStore(jsonStore(DAILY_UTILIZATION_STORE, DayUtilization.class));
         builder.addStateStore(jsonStore(PROJECT_COST_STORE, ProjectDayCost.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROJECT_COST_DAYS_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.globalTable(topics.equipmentAssets(),
                 Consumed.with(Serdes.String(), serdes.equipmentAsset()).withName("equipment-assets"),
                 Materialized.<String, EquipmentAssetSnapshot, KeyValueStore<Bytes, byte[]>>as(RATES_STORE)
@@ -137,15 +144,16 @@ public final class UsageTopology {
                 .mapValues(output -> ((LedgerOutput.Posting) output).posting(), Named.as("cost-postings"));
         postings.to(topics.costPostings(),
                 Produced.with(Serdes.String(), serdes.costPosting()).withName("cost-posting-sink"));
-        postings.process(() -> new UtilizationProcessor(clock), Named.as("asset-utilization"), UTILIZATION_STORE,
-                DAILY_UTILIZATION_STORE)
+        postings.process(() -> new UtilizationProcessor(clock, settings.analyticsRetention()),
+                Named.as("asset-utilization"), UTILIZATION_STORE, DAILY_UTILIZATION_STORE)
                 .to(topics.assetUtilization(), Produced.with(Serdes.String(), serdes.assetUtilization())
                         .withName("asset-utilization-sink"));
         // The postings are keyed by project already; the repartition moves each project's lines of every asset into
         // one task, so the cost store is partitioned by project and a project is answered by one instance.
         postings.filter((key, posting) -> posting.getProjectId() != null, Named.as("allocated-postings"))
                 .repartition(Repartitioned.with(Serdes.String(), serdes.costPosting()).withName(POSTINGS_BY_PROJECT))
-                .process(ProjectCostProcessor::new, Named.as("project-costs"), PROJECT_COST_STORE);
+                .process(() -> new ProjectCostProcessor(settings.analyticsRetention()), Named.as("project-costs"),
+                        PROJECT_COST_STORE, PROJECT_COST_DAYS_STORE);
         ledger.get("ledger-unallocated")
                 .mapValues(output -> ((LedgerOutput.Unallocated) output).event(), Named.as("unallocated-usage"))
                 .to(topics.unallocatedUsage(), Produced.with(Serdes.String(), serdes.unallocatedUsage())

@@ -2,6 +2,7 @@ package io.trestle.telemetry.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,16 +32,22 @@ import io.trestle.telemetry.service.CostPostings;
  * Runs in the ledger's task (the postings are not repartitioned), so every posting of an asset arrives here, in order,
  * and the store is partitioned like the telemetry: by asset id. A window belongs to the day it starts in; windows of a
  * day or less, aligned to the epoch as the ledger's are, never straddle midnight.
+ *
+ * <p>
+ * Days past the {@link AnalyticsRetention} leave both stores (the day-first store is their index); the compacted topic
+ * keeps them for downstream analytics.
  */
 class UtilizationProcessor implements Processor<String, CostPosting, String, AssetUtilization> {
 
     private final Clock clock;
+    private final AnalyticsRetention retention;
     private ProcessorContext<String, AssetUtilization> context;
     private KeyValueStore<String, AssetDay> days;
     private KeyValueStore<String, DayUtilization> byDay;
 
-    UtilizationProcessor(Clock clock) {
+    UtilizationProcessor(Clock clock, Duration retention) {
         this.clock = clock;
+        this.retention = new AnalyticsRetention(retention);
     }
 
     @Override
@@ -53,6 +60,9 @@ class UtilizationProcessor implements Processor<String, CostPosting, String, Ass
     @Override
     public void process(Record<String, CostPosting> record) {
         CostPosting posting = record.value();
+        retention.advance(posting.getWindowEnd()).ifPresent(firstKept -> AnalyticsRetention.purge(byDay, firstKept,
+                expired -> days.delete(AnalyticsKeys.assetDay(expired.value.assetId(),
+                        LocalDate.parse(expired.value.day())))));
         String assetId = posting.getAssetId();
         LocalDate day = LocalDate.ofInstant(posting.getWindowStart(), ZoneOffset.UTC);
         String key = AnalyticsKeys.assetDay(assetId, day);

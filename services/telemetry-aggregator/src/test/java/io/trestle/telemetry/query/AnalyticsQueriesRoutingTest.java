@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -39,6 +40,7 @@ class AnalyticsQueriesRoutingTest {
     private static final String PATH = "/api/v1/utilization/assets/EX-1?from=2026-11-20&to=2026-11-20";
 
     private final List<Headers> received = new CopyOnWriteArrayList<>();
+    private final List<String> localReads = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private HttpServer standIn;
     private URI standInUri;
@@ -71,7 +73,7 @@ class AnalyticsQueriesRoutingTest {
     void aKeyHeldHereIsReadFromTheLocalStoreWithoutAnyHttpCall() {
         AnalyticsQueries queries = queries(Map.of(UsageTopology.UTILIZATION_STORE, new MapStore<AssetDay>()
                 .with(AnalyticsKeys.assetDay("EX-1", DAY), AssetDay.EMPTY.with("w|42|100", new LineHours(0, 6, 1)))),
-                owner(new KeyOwner.Local()));
+                owner(KeyOwner.Local.ofPartition(3)));
 
         AnalyticsQueries.Answer<AssetUtilizationView> answer = queries.utilization("EX-1", new DateRange(DAY, DAY),
                 new AnalyticsQueries.Caller("key", PATH, false));
@@ -79,6 +81,8 @@ class AnalyticsQueriesRoutingTest {
         assertThat(answer).isInstanceOfSatisfying(AnalyticsQueries.Answer.Here.class,
                 here -> assertThat(((AssetUtilizationView) here.body()).total().utilization()).isEqualTo(0.25));
         assertThat(paths).isEmpty();
+        // Only the key's partition: one not active here must fail, not be left out of the answer.
+        assertThat(localReads).containsExactly(UsageTopology.UTILIZATION_STORE + " partition 3");
     }
 
     @Test
@@ -135,7 +139,7 @@ class AnalyticsQueriesRoutingTest {
                 .with(AnalyticsKeys.dayAsset(DAY.plusDays(1), "EX-7"),
                         new DayUtilization("EX-7", "2026-11-21", 20, 19, 24, 20 / 24.0));
         AnalyticsQueries queries = queries(Map.of(UsageTopology.DAILY_UTILIZATION_STORE, local),
-                instances(new KeyOwner.Local(), new KeyOwner.Remote(standInUri)));
+                instances(KeyOwner.Local.allPartitions(), new KeyOwner.Remote(standInUri)));
 
         TopIdleView top = queries.topIdle(DAY, 2,
                 new AnalyticsQueries.Caller("key", "/api/v1/utilization/top-idle?day=2026-11-20&limit=2", false));
@@ -145,6 +149,7 @@ class AnalyticsQueriesRoutingTest {
                         tuple("EX-1", 3.0));
         assertThat(received).singleElement()
                 .satisfies(headers -> assertThat(headers.getFirst(InstanceClient.FORWARDED_HEADER)).isEqualTo("true"));
+        assertThat(localReads).containsExactly(UsageTopology.DAILY_UTILIZATION_STORE + " partition all");
     }
 
     private AnalyticsQueries queries(Map<String, ReadOnlyKeyValueStore<String, ?>> stores,
@@ -153,7 +158,9 @@ class AnalyticsQueriesRoutingTest {
 
             @Override
             @SuppressWarnings("unchecked")
-            public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name) {
+            public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, OptionalInt partition) {
+                localReads.add(name + " partition "
+                        + (partition.isPresent() ? String.valueOf(partition.getAsInt()) : "all"));
                 return (ReadOnlyKeyValueStore<String, V>) stores.get(name);
             }
         };

@@ -89,12 +89,44 @@ class AnalyticsResourceTest {
     }
 
     @Test
+    void daysBeforeTheRetentionAreRefusedNamingTheOldestDayAnswered() {
+        // FixedClock: 2026-11-27, retention 400 days: 2025-10-24 is the oldest day answered.
+        given().header(ApiKeyFilter.HEADER, KEY)
+                .when().get("/api/v1/utilization/assets/EX-1?from=2025-10-23&to=2025-10-30")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", contains("from"))
+                .body("violations[0].message", containsString("before 2025-10-24, the oldest day answered"))
+                .body("violations[0].message", containsString("400 days"));
+        given().header(ApiKeyFilter.HEADER, KEY)
+                .when().get("/api/v1/utilization/assets/EX-1?from=2025-10-24&to=2025-10-30")
+                .then().statusCode(200)
+                .body("days", hasSize(7));
+        given().header(ApiKeyFilter.HEADER, KEY)
+                .when().get("/api/v1/costs/projects/42?from=2025-10-01&to=2025-10-30")
+                .then().statusCode(422)
+                .body("violations.field", contains("from"));
+        given().header(ApiKeyFilter.HEADER, KEY)
+                .when().get("/api/v1/utilization/top-idle?day=2025-10-23")
+                .then().statusCode(422)
+                .body("violations.field", contains("day"));
+    }
+
+    @Test
     void aPartitionBetweenInstancesIsAnswered503WithRetryAfter() {
         given().header(ApiKeyFilter.HEADER, KEY)
                 .when().get("/api/v1/utilization/assets/" + MOVING + "?from=2026-11-20&to=2026-11-20")
                 .then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString(MOVING));
+    }
+
+    @Test
+    void aStoreMovingAwayWhileItIsReadIsAnswered503WithRetryAfter() {
+        given().header(ApiKeyFilter.HEADER, KEY)
+                .when().get("/api/v1/utilization/assets/" + OnlyInstance.MIGRATING + "?from=2026-11-20&to=2026-11-20")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("moved while it was read"));
     }
 
     @Test

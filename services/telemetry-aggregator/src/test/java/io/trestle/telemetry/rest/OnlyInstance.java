@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.trestle.telemetry.domain.AssetDay;
@@ -26,8 +29,9 @@ import io.trestle.telemetry.topology.UsageTopology;
 
 /**
  * Stands in for Kafka Streams in the resource tests: the only instance, holding every key except asset
- * {@value #MOVING}, whose partition is between instances, in stores holding what the topology would have stored for two
- * machines on project 42 on 2026-11-20 (reading the real stores is {@code AnalyticsReadsTest}'s).
+ * {@value #MOVING}, whose partition is between instances, and asset {@value #MIGRATING}, whose partition moves away
+ * while it is read, in stores holding what the topology would have stored for two machines on project 42 on 2026-11-20
+ * (reading the real stores is {@code AnalyticsReadsTest}'s).
  */
 @Alternative
 @Priority(1)
@@ -35,6 +39,8 @@ import io.trestle.telemetry.topology.UsageTopology;
 public class OnlyInstance implements LocalStores, InstanceDirectory {
 
     static final String MOVING = "EX-MOVING";
+    static final String MIGRATING = "EX-MIGRATING";
+    private static final int MIGRATING_PARTITION = 7;
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final String WINDOW = "1795161600000";
 
@@ -55,7 +61,10 @@ public class OnlyInstance implements LocalStores, InstanceDirectory {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name) {
+    public <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, OptionalInt partition) {
+        if (partition.equals(OptionalInt.of(MIGRATING_PARTITION))) {
+            return migratingAway(name);
+        }
         return (ReadOnlyKeyValueStore<String, V>) stores.get(name);
     }
 
@@ -64,11 +73,45 @@ public class OnlyInstance implements LocalStores, InstanceDirectory {
         if (MOVING.equals(partitionKey)) {
             throw new StoreUnavailable("No instance holds the partition of '" + MOVING + "' right now.");
         }
-        return new KeyOwner.Local();
+        if (MIGRATING.equals(partitionKey)) {
+            return KeyOwner.Local.ofPartition(MIGRATING_PARTITION);
+        }
+        return KeyOwner.Local.ofPartition(0);
     }
 
     @Override
     public List<KeyOwner> instancesOf(String store) {
-        return List.of(new KeyOwner.Local());
+        return List.of(KeyOwner.Local.allPartitions());
+    }
+
+    /** What Kafka Streams' store does when its partition is revoked between obtaining it and reading it. */
+    private static <V> ReadOnlyKeyValueStore<String, V> migratingAway(String name) {
+        return new ReadOnlyKeyValueStore<>() {
+
+            @Override
+            public V get(String key) {
+                throw migrated();
+            }
+
+            @Override
+            public KeyValueIterator<String, V> range(String from, String to) {
+                throw migrated();
+            }
+
+            @Override
+            public KeyValueIterator<String, V> all() {
+                throw migrated();
+            }
+
+            @Override
+            public long approximateNumEntries() {
+                throw migrated();
+            }
+
+            private InvalidStateStoreException migrated() {
+                return new InvalidStateStoreException("The state store, " + name + ", may have migrated to another "
+                        + "instance.");
+            }
+        };
     }
 }

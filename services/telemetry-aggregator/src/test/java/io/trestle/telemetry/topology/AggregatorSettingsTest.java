@@ -23,6 +23,7 @@ class AggregatorSettingsTest {
         assertThat(settings.windows()).isEqualTo(new AggregatorSettings.Windows(Duration.ofMinutes(15),
                 Duration.ofMinutes(30), Duration.ofDays(7)));
         assertThat(settings.counterRules().reorderHorizon()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.analyticsRetention()).isEqualTo(Duration.ofDays(400));
         assertThat(settings.pricing().idleRateFactor()).isEqualByComparingTo("1");
         assertThat(settings.pricing().idleCostCode()).isEmpty();
         assertThat(settings.pricing().unallocatedCostCode()).isEqualTo("UNALLOCATED");
@@ -40,9 +41,11 @@ class AggregatorSettingsTest {
                 "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_SIZE", "P1D",
                 "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_CORRECTION_RETENTION", "P30D",
                 "TRESTLE_TELEMETRY_AGGREGATOR_PRICING_IDLE_RATE_FACTOR", "0.4",
-                "TRESTLE_TELEMETRY_AGGREGATOR_PRICING_IDLE_COST_CODE", "5100")));
+                "TRESTLE_TELEMETRY_AGGREGATOR_PRICING_IDLE_COST_CODE", "5100",
+                "TRESTLE_TELEMETRY_AGGREGATOR_ANALYTICS_RETENTION", "P800D")));
 
         assertThat(settings.windows().size()).isEqualTo(Duration.ofDays(1));
+        assertThat(settings.analyticsRetention()).isEqualTo(Duration.ofDays(800));
         assertThat(settings.windows().correctionRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.pricing().idleRateFactor()).isEqualByComparingTo("0.4");
         assertThat(settings.pricing().idleCostCode()).contains("5100");
@@ -55,6 +58,24 @@ class AggregatorSettingsTest {
                 "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_SIZE", "P1D")));
 
         assertThat(settings.counterRules().maxGap()).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void anAnalyticsRetentionThatCorrectionsCouldOutliveStopsTheServiceAtStart() {
+        // 1 day windows + 30 min grace + 30 days of corrections: a correction can still arrive 31 days on.
+        assertThatThrownBy(() -> AggregatorSettings.from(config(Map.of(
+                "TRESTLE_TELEMETRY_AGGREGATOR_PRICING_DEFAULT_HOURLY_RATE", "65",
+                "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_SIZE", "P1D",
+                "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_CORRECTION_RETENTION", "P30D",
+                "TRESTLE_TELEMETRY_AGGREGATOR_ANALYTICS_RETENTION", "P31D"))))
+                .hasMessageContaining("analytics retention PT744H must be at least a day longer");
+        assertThat(AggregatorSettings.from(config(Map.of(
+                "TRESTLE_TELEMETRY_AGGREGATOR_PRICING_DEFAULT_HOURLY_RATE", "65",
+                "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_SIZE", "P1D",
+                "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_GRACE", "PT0S",
+                "TRESTLE_TELEMETRY_AGGREGATOR_WINDOW_CORRECTION_RETENTION", "P30D",
+                "TRESTLE_TELEMETRY_AGGREGATOR_ANALYTICS_RETENTION", "P32D"))).analyticsRetention())
+                .isEqualTo(Duration.ofDays(32));
     }
 
     @Test

@@ -39,7 +39,8 @@ import io.trestle.telemetry.service.PricingRules;
 
 /**
  * The usage topology on Kafka's test driver, with the production Avro serdes against the dev registry, and the inputs
- * the tests speak in: minutes after {@link #T0}. Public for the query tests, which read its stores.
+ * the tests speak in: minutes after {@link #T0}. Public for the query tests, which read its stores, and the integration
+ * tests, which send its records.
  */
 public final class TopologyFixture implements AutoCloseable {
 
@@ -47,7 +48,7 @@ public final class TopologyFixture implements AutoCloseable {
     static final String UNALLOCATED = "UNALLOCATED";
     static final PricingRules PRICING = new PricingRules("EUR", new BigDecimal("80.00"),
             Map.of("CRANE-7", new BigDecimal("240.00")), BigDecimal.ONE, Optional.empty(), UNALLOCATED);
-    /** 15-minute windows, 5 minutes of grace, corrections for a day. */
+    /** 15-minute windows, 5 minutes of grace, corrections for a day, analytics kept for 400 days. */
     public static final AggregatorSettings SETTINGS = new AggregatorSettings(
             new AggregatorSettings.Topics(TrestleTopic.EQUIPMENT_TELEMETRY.topicName(),
                     TrestleTopic.EQUIPMENT_RESERVATION.topicName(), TrestleTopic.MASTER_EQUIPMENT_ASSET.topicName(),
@@ -55,7 +56,7 @@ public final class TopologyFixture implements AutoCloseable {
                     TrestleTopic.INTEGRATION_QUARANTINE.topicName(),
                     TrestleTopic.ANALYTICS_ASSET_UTILIZATION.topicName()),
             new AggregatorSettings.Windows(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(1)),
-            new CounterDeltas.Rules(Duration.ofHours(6), 0.1, Duration.ofMinutes(30)), PRICING);
+            new CounterDeltas.Rules(Duration.ofHours(6), 0.1, Duration.ofMinutes(30)), PRICING, Duration.ofDays(400));
 
     final Topology topology;
     public final TopologyTestDriver driver;
@@ -99,12 +100,19 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     static AggregatorSettings withPricing(PricingRules pricing) {
-        return new AggregatorSettings(SETTINGS.topics(), SETTINGS.windows(), SETTINGS.counterRules(), pricing);
+        return new AggregatorSettings(SETTINGS.topics(), SETTINGS.windows(), SETTINGS.counterRules(), pricing,
+                SETTINGS.analyticsRetention());
     }
 
     static AggregatorSettings withCorrectionRetention(Duration retention) {
         return new AggregatorSettings(SETTINGS.topics(), new AggregatorSettings.Windows(SETTINGS.windows().size(),
-                SETTINGS.windows().grace(), retention), SETTINGS.counterRules(), SETTINGS.pricing());
+                SETTINGS.windows().grace(), retention), SETTINGS.counterRules(), SETTINGS.pricing(),
+                SETTINGS.analyticsRetention());
+    }
+
+    static AggregatorSettings withAnalyticsRetention(Duration retention) {
+        return new AggregatorSettings(SETTINGS.topics(), SETTINGS.windows(), SETTINGS.counterRules(),
+                SETTINGS.pricing(), retention);
     }
 
     static Instant at(double minutes) {
@@ -130,7 +138,7 @@ public final class TopologyFixture implements AutoCloseable {
         telemetry.pipeInput(assetId, reading(assetId, readingTime, operatingHours, null, null), receivedAt);
     }
 
-    static TelemetryReading reading(String assetId, Instant time, double operatingHours, Double idleHours,
+    public static TelemetryReading reading(String assetId, Instant time, double operatingHours, Double idleHours,
             Double fuelLitres) {
         return TelemetryReading.newBuilder()
                 .setMetadata(metadata(time))
@@ -160,7 +168,7 @@ public final class TopologyFixture implements AutoCloseable {
         assets.pipeInput(assetId, asset(assetId, published, rates), published);
     }
 
-    static ReservationChanged reservation(String assetId, String reservationId, String projectId, String taskId,
+    public static ReservationChanged reservation(String assetId, String reservationId, String projectId, String taskId,
             String costCodeId, Instant from, Instant to, ReservationStatus status, Instant changedAt) {
         return ReservationChanged.newBuilder()
                 .setMetadata(metadata(changedAt))

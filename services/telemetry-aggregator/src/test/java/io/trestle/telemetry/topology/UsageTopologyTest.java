@@ -288,10 +288,11 @@ class UsageTopologyTest {
                 .hasMessageContaining("idle rate factor");
         assertThatThrownBy(() -> new AggregatorSettings(SETTINGS.topics(),
                 new AggregatorSettings.Windows(Duration.ZERO, Duration.ofMinutes(5), Duration.ofDays(1)),
-                SETTINGS.counterRules(), SETTINGS.pricing())).hasMessageContaining("window size");
+                SETTINGS.counterRules(), SETTINGS.pricing(), SETTINGS.analyticsRetention()))
+                .hasMessageContaining("window size");
         assertThatThrownBy(() -> new AggregatorSettings(SETTINGS.topics(), SETTINGS.windows(),
-                new CounterDeltas.Rules(Duration.ofHours(6), 0.1, Duration.ofMinutes(-30)), SETTINGS.pricing()))
-                .hasMessageContaining("reorder horizon");
+                new CounterDeltas.Rules(Duration.ofHours(6), 0.1, Duration.ofMinutes(-30)), SETTINGS.pricing(),
+                SETTINGS.analyticsRetention())).hasMessageContaining("reorder horizon");
     }
 
     private static PricingRules pricing(String currency, BigDecimal defaultRate, BigDecimal idleFactor) {
