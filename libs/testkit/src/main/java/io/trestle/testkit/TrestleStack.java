@@ -55,6 +55,11 @@ public final class TrestleStack implements BeforeAllCallback {
         return new TrestleStack(EnumSet.of(Service.KAFKA));
     }
 
+    /** A schema registry alone, e.g. for Kafka Streams' test driver with the production serdes. */
+    public static TrestleStack schemaRegistry() {
+        return new TrestleStack(EnumSet.of(Service.REGISTRY));
+    }
+
     /** Kafka and a schema registry (the dev registry, or Apicurio Registry in containers mode). */
     public static TrestleStack kafkaAndRegistry() {
         return new TrestleStack(EnumSet.of(Service.KAFKA, Service.REGISTRY));

@@ -3,13 +3,9 @@ package io.trestle.operations.topology;
 import static io.trestle.operations.topology.TopologyFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.operations.service.OperationsEvents;
 import io.trestle.schema.equipment.AvailabilityChanged;
 import io.trestle.schema.equipment.AvailabilityState;
@@ -21,29 +17,8 @@ import io.trestle.schema.equipment.WorkOrderStatus;
 /** Availability derived from reservations, breakdowns and downtime, published only when the state changes. */
 class AvailabilityTopologyTest {
 
-    private static DevRegistry registry;
-
-    private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(registry);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final TopologyFixture fixture = new TopologyFixture();
 
     @Test
     void aReservationMakesTheAssetInUseWhileItRunsWithoutRepeatingTheState() {

@@ -7,13 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.schema.common.Severity;
 import io.trestle.schema.equipment.FaultReported;
 import io.trestle.schema.equipment.FaultState;
@@ -36,29 +32,8 @@ class BreakdownNotificationTopologyTest {
 
     private static final String FAULT_TOPIC = TrestleTopic.EQUIPMENT_FAULT.topicName();
 
-    private static DevRegistry registry;
-
-    private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(registry);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final TopologyFixture fixture = new TopologyFixture();
 
     @Test
     void aBreakdownDuringReservedWorkIsABusinessExceptionListingTheWorkItHolds() {
@@ -156,7 +131,7 @@ class BreakdownNotificationTopologyTest {
         fixture.fault("EX-1", "F-1", FaultState.ACTIVE, true, 0); // sent again by the platform, new event id
         assertThat(fixture.notifications.isEmpty()).isTrue();
 
-        try (TopologyFixture reprocessing = new TopologyFixture(registry)) {
+        try (TopologyFixture reprocessing = new TopologyFixture()) {
             reprocessing.reserve("EX-1", "R-1", "P-1", "T-1", -2, 4, ReservationStatus.CONFIRMED);
             reprocessing.faults.pipeInput("EX-1", raise, at(0));
             assertThat(reprocessing.notifications.readValuesToList()).singleElement()

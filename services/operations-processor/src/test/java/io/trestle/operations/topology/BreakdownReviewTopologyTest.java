@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.schema.common.Severity;
 import io.trestle.schema.equipment.FaultState;
 import io.trestle.schema.equipment.ReservationStatus;
@@ -22,29 +18,8 @@ import io.trestle.schema.schedule.ScheduleReviewRequested;
 /** A breakdown asks each project relying on the asset to review its tasks, once. */
 class BreakdownReviewTopologyTest {
 
-    private static DevRegistry registry;
-
-    private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(registry);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final TopologyFixture fixture = new TopologyFixture();
 
     @Test
     void aBreakdownRequestsAReviewPerProjectOfTheTasksHoldingTheAssetAfterIt() {

@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.operations.service.ConflictRules;
 import io.trestle.schema.common.Severity;
 import io.trestle.schema.equipment.ReservationStatus;
@@ -23,29 +19,8 @@ import io.trestle.schema.operations.ScheduleConflictChanged;
 /** A cancelled task still holding equipment, across the project-keyed and asset-keyed inputs. */
 class TaskCancellationTopologyTest {
 
-    private static DevRegistry registry;
-
-    private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(registry);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final TopologyFixture fixture = new TopologyFixture();
 
     @Test
     void aCancelledTaskWithBookingsOpensOneConflictPerReservationUntilItIsReleased() {

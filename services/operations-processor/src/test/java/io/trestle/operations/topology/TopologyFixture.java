@@ -12,8 +12,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.common.EventMetadata;
 import io.trestle.schema.equipment.AvailabilityChanged;
@@ -31,12 +32,15 @@ import io.trestle.schema.operations.ScheduleConflictChanged;
 import io.trestle.schema.schedule.ScheduleReviewRequested;
 import io.trestle.schema.schedule.TaskCancelled;
 import io.trestle.schema.topic.TrestleTopic;
+import io.trestle.testkit.TrestleStack;
 
 /**
- * The operations topology on Kafka's test driver, with the production Avro serdes against the dev registry, and the
- * inputs the tests speak in: hours after {@link #T0}, which is also the driver's wall clock at start.
+ * The operations topology on Kafka's test driver, with the production Avro serdes against the test run's schema
+ * registry, and the inputs the tests speak in: hours after {@link #T0}, which is also the driver's wall clock at start.
+ * A test class declares it as an extension ({@code @RegisterExtension final TopologyFixture fixture = new
+ * TopologyFixture();}): every test gets a fresh driver, closed after it.
  */
-final class TopologyFixture implements AutoCloseable {
+final class TopologyFixture implements AutoCloseable, AfterEachCallback {
 
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     static final OperationsSettings SETTINGS = new OperationsSettings(
@@ -62,9 +66,9 @@ final class TopologyFixture implements AutoCloseable {
     /** Wall-clock time since {@link #T0}; inputs are changed and delivered at it. */
     private Duration elapsed = Duration.ZERO;
 
-    TopologyFixture(DevRegistry registry) {
+    TopologyFixture() {
         OperationsTopology.TopicSerdes serdes = TopologyProducer
-                .serdes(RegistryConnection.anonymous(registry.apicurioUrl()));
+                .serdes(RegistryConnection.anonymous(TrestleStack.schemaRegistry().registryUrl()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "operations-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -217,6 +221,11 @@ final class TopologyFixture implements AutoCloseable {
                 .setOccurredAt(time)
                 .setIngestedAt(time)
                 .build();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

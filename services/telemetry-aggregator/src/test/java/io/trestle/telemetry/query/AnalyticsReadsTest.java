@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.telemetry.topology.TopologyFixture;
 import io.trestle.telemetry.topology.UsageTopology;
 
@@ -20,13 +19,11 @@ class AnalyticsReadsTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
-    private static DevRegistry registry;
     private static TopologyFixture fixture;
 
     @BeforeAll
     static void postThreeMachinesOnTwoProjects() {
-        registry = DevRegistry.start(0);
-        fixture = new TopologyFixture(registry, TopologyFixture.SETTINGS);
+        fixture = new TopologyFixture(TopologyFixture.SETTINGS);
         fixture.confirmed("EX-1", "R-1", "42", "100", -60, 600);
         fixture.confirmed("EX-2", "R-2", "42", "200", -60, 600);
         // Project 4 and asset EX-10 share a prefix with project 42 and asset EX-1: ranges must not mix them.
@@ -45,7 +42,6 @@ class AnalyticsReadsTest {
     @AfterAll
     static void closeDriver() {
         fixture.close();
-        registry.close();
     }
 
     @Test

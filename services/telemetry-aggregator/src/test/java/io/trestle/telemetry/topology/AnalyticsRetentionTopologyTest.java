@@ -14,13 +14,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.trestle.devregistry.DevRegistry;
 
 /**
  * The analysts' stores forget a day once the postings have moved the retention past its end, by the postings' own time
@@ -37,23 +33,11 @@ class AnalyticsRetentionTopologyTest {
             UsageTopology.DAILY_UTILIZATION_STORE, UsageTopology.PROJECT_COST_STORE,
             UsageTopology.PROJECT_COST_DAYS_STORE);
 
-    private static DevRegistry registry;
-
     private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @BeforeEach
     void startDriver() {
-        fixture = new TopologyFixture(registry, TopologyFixture.withAnalyticsRetention(RETENTION));
+        fixture = new TopologyFixture(TopologyFixture.withAnalyticsRetention(RETENTION));
         fixture.confirmed("EX-1", "R-1", "42", "100", -60, 5 * 1440);
         fixture.reading("EX-1", 0, 10.0, 0.0, null);
         fixture.reading("EX-1", 10, 10.1, 0.02, null);

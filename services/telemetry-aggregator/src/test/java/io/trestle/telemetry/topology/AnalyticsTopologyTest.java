@@ -12,13 +12,9 @@ import java.util.List;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.schema.analytics.AssetUtilization;
 import io.trestle.schema.equipment.ReservationStatus;
 import io.trestle.telemetry.domain.AssetDay;
@@ -30,29 +26,8 @@ class AnalyticsTopologyTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
-    private static DevRegistry registry;
-
-    private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(registry, SETTINGS);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final TopologyFixture fixture = new TopologyFixture(SETTINGS);
 
     @Test
     void theDaysPostedHoursBecomeTheAssetsUtilizationInItsStoreAndOnTheCompactedTopic() {

@@ -10,13 +10,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.equipment.ReservationStatus;
 import io.trestle.schema.operations.UnallocatedReason;
@@ -27,29 +23,8 @@ import io.trestle.telemetry.service.CostPostings;
 /** Usage attributed through the reservations active at its time, and what happens without one. */
 class AttributionTopologyTest {
 
-    private static DevRegistry registry;
-
-    private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(registry, SETTINGS);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final TopologyFixture fixture = new TopologyFixture(SETTINGS);
 
     @Test
     void usageUnderAConfirmedReservationIsPostedOnItsProjectTaskAndCostCode() {

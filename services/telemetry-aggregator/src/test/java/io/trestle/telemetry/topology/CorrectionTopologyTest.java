@@ -10,12 +10,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.operations.UnallocatedUsageChanged;
 import io.trestle.telemetry.service.CostPostings;
@@ -23,19 +20,7 @@ import io.trestle.telemetry.service.CostPostings;
 /** Usage that arrives after its window was posted: corrections within the retention, quarantine beyond it. */
 class CorrectionTopologyTest {
 
-    private static DevRegistry registry;
-
     private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @AfterEach
     void closeDriver() {
@@ -44,7 +29,7 @@ class CorrectionTopologyTest {
 
     @Test
     void lateReadingsCorrectAPostedWindowWithItsTotalsAndEveryCorrectionNamesTheOriginal() {
-        fixture = new TopologyFixture(registry, SETTINGS);
+        fixture = new TopologyFixture(SETTINGS);
         fixture.reading("EX-7", 0, 10.0);
         fixture.reading("EX-7", 5, 10.05);
         neighbourUntil(25); // stream time 08:25: window 08:00–08:15 is posted
@@ -73,7 +58,7 @@ class CorrectionTopologyTest {
 
     @Test
     void aBurstOfLateReadingsBecomesOneCorrection() {
-        fixture = new TopologyFixture(registry, SETTINGS);
+        fixture = new TopologyFixture(SETTINGS);
         fixture.reading("EX-7", 0, 10.0);
         fixture.reading("EX-7", 5, 10.05);
         neighbourUntil(25);
@@ -89,7 +74,7 @@ class CorrectionTopologyTest {
 
     @Test
     void aRarelyReportingMachineStillGetsItsWindowsPostedWhenItsReadingComesAfterTheyClosed() {
-        fixture = new TopologyFixture(registry, SETTINGS);
+        fixture = new TopologyFixture(SETTINGS);
         fixture.reading("EX-7", 0, 10.0);
         neighbourUntil(40); // EX-8 moves stream time to 08:40
         fixture.reading("EX-7", 40, 10.4); // EX-7 reports again: 0.15 h fall into each of two windows closed by now
@@ -104,7 +89,7 @@ class CorrectionTopologyTest {
 
     @Test
     void usageArrivingAfterTheCorrectionRetentionIsQuarantinedNotCharged() {
-        fixture = new TopologyFixture(registry, TopologyFixture.withCorrectionRetention(Duration.ofMinutes(30)));
+        fixture = new TopologyFixture(TopologyFixture.withCorrectionRetention(Duration.ofMinutes(30)));
         fixture.reading("EX-7", 0, 10.0);
         neighbourUntil(60); // window 08:00–08:15 could be corrected until 08:50
         fixture.reading("EX-7", 5, 10.05);
@@ -120,7 +105,7 @@ class CorrectionTopologyTest {
 
     @Test
     void aWindowIsForgottenOnlyAfterItsPendingCorrectionIsPosted() {
-        fixture = new TopologyFixture(registry, TopologyFixture.withCorrectionRetention(Duration.ofMinutes(30)));
+        fixture = new TopologyFixture(TopologyFixture.withCorrectionRetention(Duration.ofMinutes(30)));
         fixture.reading("EX-7", 0, 10.0);
         fixture.reading("EX-7", 5, 10.05);
         neighbourUntil(48);

@@ -11,31 +11,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.telemetry.service.PricingRules;
 
 /** Amounts at the rate in force at the time of the usage, and idle hours at their own rate or cost code. */
 class PricingTopologyTest {
 
-    private static DevRegistry registry;
-
     private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @AfterEach
     void closeDriver() {
@@ -44,7 +29,7 @@ class PricingTopologyTest {
 
     @Test
     void aRateChangeWithinAWindowPricesEachPartAtItsOwnRate() {
-        fixture = new TopologyFixture(registry, SETTINGS);
+        fixture = new TopologyFixture(SETTINGS);
         fixture.rates("EX-R", rate(Instant.EPOCH, at(7.5), "80", "EUR"), rate(at(7.5), null, "120", "EUR"));
         workFiveMinutes("EX-R", null);
         fixture.reading("EX-R", 40, 10.15);
@@ -59,7 +44,7 @@ class PricingTopologyTest {
 
     @Test
     void odoosRateHistoryWinsOverTheConfiguredRateAndTheConfiguredRateFillsItsGaps() {
-        fixture = new TopologyFixture(registry, SETTINGS);
+        fixture = new TopologyFixture(SETTINGS);
         fixture.rates("CRANE-7", rate(at(10), null, "200", "EUR")); // configured: 240
         workFiveMinutes("CRANE-7", null);
         fixture.reading("CRANE-7", 40, 10.15);
@@ -71,7 +56,7 @@ class PricingTopologyTest {
 
     @Test
     void usageWhoseOdooRateIsInAnotherCurrencyIsQuarantinedNotPricedWithADifferentRate() {
-        fixture = new TopologyFixture(registry, SETTINGS);
+        fixture = new TopologyFixture(SETTINGS);
         fixture.rates("EX-US", rate(Instant.EPOCH, null, "95", "USD"));
         workFiveMinutes("EX-US", null);
         fixture.reading("EX-US", 40, 10.15);
@@ -86,7 +71,7 @@ class PricingTopologyTest {
 
     @Test
     void idleHoursCostTheConfiguredShareOfTheRate() {
-        fixture = new TopologyFixture(registry, TopologyFixture.withPricing(idle(Optional.empty())));
+        fixture = new TopologyFixture(TopologyFixture.withPricing(idle(Optional.empty())));
         workFiveMinutes("EX-I", 0.02);
         fixture.reading("EX-I", 40, 10.15, 5.06, null);
 
@@ -97,7 +82,7 @@ class PricingTopologyTest {
 
     @Test
     void withAnIdleCostCodeTheIdleHoursOfReservedUsageAreBookedOnALineOfTheirOwn() {
-        fixture = new TopologyFixture(registry, TopologyFixture.withPricing(idle(Optional.of("IDLE"))));
+        fixture = new TopologyFixture(TopologyFixture.withPricing(idle(Optional.of("IDLE"))));
         fixture.confirmed("EX-I", "R-1", "42", "100", -60, 240);
         workFiveMinutes("EX-I", 0.02);
         fixture.reading("EX-I", 40, 10.15, 5.06, null);

@@ -19,8 +19,9 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.analytics.AssetUtilization;
 import io.trestle.schema.common.EventMetadata;
@@ -36,13 +37,14 @@ import io.trestle.schema.operations.UnallocatedUsageChanged;
 import io.trestle.schema.topic.TrestleTopic;
 import io.trestle.telemetry.service.CounterDeltas;
 import io.trestle.telemetry.service.PricingRules;
+import io.trestle.testkit.TrestleStack;
 
 /**
  * The usage topology on Kafka's test driver, with the production Avro serdes against the dev registry, and the inputs
  * the tests speak in: minutes after {@link #T0}. Public for the query tests, which read its stores, and the integration
  * tests, which send its records.
  */
-public final class TopologyFixture implements AutoCloseable {
+public final class TopologyFixture implements AutoCloseable, AfterEachCallback {
 
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     static final String UNALLOCATED = "UNALLOCATED";
@@ -68,9 +70,9 @@ public final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, QuarantinedEvent> quarantine;
     final TestOutputTopic<String, AssetUtilization> utilization;
 
-    TopologyFixture(DevRegistry registry, AggregatorSettings settings, Clock clock) {
+    TopologyFixture(AggregatorSettings settings, Clock clock) {
         UsageTopology.TopicSerdes serdes = TopologyProducer
-                .serdes(RegistryConnection.anonymous(registry.apicurioUrl()));
+                .serdes(RegistryConnection.anonymous(TrestleStack.schemaRegistry().registryUrl()));
         topology = UsageTopology.build(settings, serdes, clock);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "usage-topology-test");
@@ -95,8 +97,8 @@ public final class TopologyFixture implements AutoCloseable {
                 serdes.assetUtilization().deserializer());
     }
 
-    public TopologyFixture(DevRegistry registry, AggregatorSettings settings) {
-        this(registry, settings, Clock.fixed(T0, ZoneOffset.UTC));
+    public TopologyFixture(AggregatorSettings settings) {
+        this(settings, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     static AggregatorSettings withPricing(PricingRules pricing) {
@@ -208,5 +210,11 @@ public final class TopologyFixture implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+    }
+
+    /** As an extension ({@code @RegisterExtension final TopologyFixture fixture = ...}): closed after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

@@ -17,13 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.trestle.devregistry.DevRegistry;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.telemetry.service.CostPostings;
@@ -33,29 +29,8 @@ import io.trestle.telemetry.service.PricingRules;
 /** Counters into windows: duplicates, order, resets, gaps, and when a window's posting is emitted. */
 class UsageTopologyTest {
 
-    private static DevRegistry registry;
-
-    private TopologyFixture fixture;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = DevRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(registry, SETTINGS);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final TopologyFixture fixture = new TopologyFixture(SETTINGS);
 
     @Test
     void aWindowIsPostedWhenStreamTimePassesItsEndPlusGrace() {
@@ -256,14 +231,14 @@ class UsageTopologyTest {
         fixture.reading("EX-5", 5, 1.05);
         fixture.reading("EX-5", 40, 1.05);
         CostPosting firstRun = fixture.postings.readValue();
-        fixture.close();
-        fixture = new TopologyFixture(registry, SETTINGS, Clock.fixed(T0.plus(Duration.ofDays(3)), ZoneOffset.UTC));
-
-        fixture.reading("EX-5", 0, 1.0);
-        fixture.reading("EX-5", 5, 1.05);
-        fixture.reading("EX-5", 40, 1.05);
-
-        CostPosting secondRun = fixture.postings.readValue();
+        CostPosting secondRun;
+        try (TopologyFixture again = new TopologyFixture(SETTINGS,
+                Clock.fixed(T0.plus(Duration.ofDays(3)), ZoneOffset.UTC))) {
+            again.reading("EX-5", 0, 1.0);
+            again.reading("EX-5", 5, 1.05);
+            again.reading("EX-5", 40, 1.05);
+            secondRun = again.postings.readValue();
+        }
         assertThat(secondRun.getPostingId()).isEqualTo(firstRun.getPostingId());
         assertThat(secondRun.getMetadata().getEventId()).isEqualTo(firstRun.getMetadata().getEventId());
         assertThat(secondRun.getPostingId()).isEqualTo(CostPostings.postingId(null,
