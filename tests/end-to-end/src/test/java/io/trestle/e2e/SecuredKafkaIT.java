@@ -22,13 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +40,14 @@ import io.trestle.testkit.kafka.TopicSpec;
 import io.trestle.testkit.process.ServiceProcess;
 
 /**
- * The telemetry flow on a broker run like a production cluster: clients must log in (SASL) and may do only what ACLs
- * allow. Each service logs in as its own user, configured as a deployment does it (the {@code KAFKA_*} environment
- * variables), with only the ACLs it needs — so every client a service has (SmallRye channels, its own producers and
- * consumers, Kafka Streams with exactly-once transactions and internal topics) must carry the security settings, or the
- * flow stops. The services' logs, metrics and health output are then searched for every secret they were given.
+ * Every service on a broker run like a production cluster: clients must log in (SASL) and may do only what ACLs allow.
+ * Each service logs in as its own user, configured as a deployment does it (the {@code KAFKA_*} environment variables),
+ * with exactly the ACLs the Helm chart's KafkaUser gives it (derived from the chart's per-service facts,
+ * {@code helm/trestle/files/services.yaml}) — so every client a service has (SmallRye channels, its own producers and
+ * consumers, state topics, Kafka Streams with exactly-once transactions and internal topics) must carry the security
+ * settings and stay within those rights, or the service does not become ready or the flow stops. The telemetry flow
+ * then runs end to end, and the services' logs, metrics and health output are searched for every secret they were
+ * given.
  */
 class SecuredKafkaIT {
 
@@ -61,11 +57,15 @@ class SecuredKafkaIT {
     private static final String CONNECTOR = "equipment-connector";
     private static final String AGGREGATOR = "telemetry-aggregator";
     private static final String SINK = "odoo-sink";
-    private static final Map<String, String> PASSWORDS = Map.of(CONNECTOR, "kafka-pw-connector-" + UUID.randomUUID(),
-            AGGREGATOR, "kafka-pw-aggregator-" + UUID.randomUUID(), SINK, "kafka-pw-sink-" + UUID.randomUUID());
-    private static final String API_KEY = "push-key-" + UUID.randomUUID();
-    private static final String AGGREGATOR_ID = "secured-telemetry-aggregator";
-    private static final String SINK_GROUP = "secured-odoo-sink";
+    private static final String ODOO_CONNECTOR = "odoo-connector";
+    private static final String SCHEDULES = "schedule-connector";
+    private static final String OPERATIONS = "operations-processor";
+    private static final Map<String, String> PASSWORDS = Map.of(CONNECTOR, secret("kafka-connector"), AGGREGATOR,
+            secret("kafka-aggregator"), SINK, secret("kafka-sink"), ODOO_CONNECTOR, secret("kafka-odoo-connector"),
+            SCHEDULES, secret("kafka-schedules"), OPERATIONS, secret("kafka-operations"));
+    private static final String API_KEY = secret("push-key");
+    private static final String CROSSWALK_KEY = secret("crosswalk-key");
+    private static final String SCHEDULE_KEY = secret("schedule-key");
 
     private static LocalKafka kafka;
     private static OdooStandIn odoo;
@@ -79,32 +79,51 @@ class SecuredKafkaIT {
                         ? TopicSpec.compacted(topic.topicName(), 1)
                         : TopicSpec.of(topic.topicName(), 3))
                 .toArray(TopicSpec[]::new));
-        grantLeastPrivilege();
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            admin.createAcls(ChartAcls.of(Path.of(System.getProperty("trestle.root", "../.."),
+                    "helm/trestle/files/services.yaml"), PASSWORDS.keySet())).all().get(30, TimeUnit.SECONDS);
+        }
+        odoo = OdooStandIn.start(OdooStandInOptions.defaults());
 
         SERVICES.add(PackagedServices.start(CONNECTOR,
                 Map.of("trestle.equipment-connector.api-keys", "e2e:" + API_KEY), kafkaEnvironment(CONNECTOR)));
 
         Map<String, String> aggregator = new LinkedHashMap<>();
-        aggregator.put("quarkus.kafka-streams.application-id", AGGREGATOR_ID);
-        aggregator.put("kafka-streams.state.dir",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "secured-streams-")
-                        .toAbsolutePath().toString());
+        aggregator.put("kafka-streams.state.dir", stateDirectory(AGGREGATOR));
         aggregator.put("trestle.telemetry-aggregator.window.size", "PT15M");
         aggregator.put("trestle.telemetry-aggregator.window.grace", "PT10M");
         aggregator.put("trestle.telemetry-aggregator.pricing.currency", "EUR");
         aggregator.put("trestle.telemetry-aggregator.pricing.default-hourly-rate", "100.00");
         SERVICES.add(PackagedServices.start(AGGREGATOR, aggregator, kafkaEnvironment(AGGREGATOR)));
 
-        odoo = OdooStandIn.start(OdooStandInOptions.defaults());
         Map<String, String> sink = new LinkedHashMap<>();
         sink.put("trestle.odoo-sink.odoo.url", odoo.url().toString());
         sink.put("trestle.odoo-sink.odoo.database", odoo.database());
         sink.put("trestle.odoo-sink.odoo.login", odoo.adminLogin());
         sink.put("trestle.odoo-sink.costs.unallocated-account-id", Long.toString(OdooSetup.unallocatedAccount(odoo)));
-        sink.put("trestle.odoo-sink.consumer-group", SINK_GROUP);
         Map<String, String> sinkEnvironment = new HashMap<>(kafkaEnvironment(SINK));
         sinkEnvironment.put("TRESTLE_ODOO_SINK_ODOO_API_KEY", odoo.adminApiKey());
         SERVICES.add(PackagedServices.start(SINK, sink, sinkEnvironment));
+
+        Map<String, String> odooConnector = new LinkedHashMap<>();
+        odooConnector.put("trestle.odoo-connector.mode", "POLLING");
+        odooConnector.put("trestle.odoo-connector.odoo.url", odoo.url().toString());
+        odooConnector.put("trestle.odoo-connector.odoo.database", odoo.database());
+        odooConnector.put("trestle.odoo-connector.odoo.login", odoo.adminLogin());
+        Map<String, String> odooConnectorEnvironment = new HashMap<>(kafkaEnvironment(ODOO_CONNECTOR));
+        odooConnectorEnvironment.put("TRESTLE_ODOO_CONNECTOR_ODOO_API_KEY", odoo.adminApiKey());
+        odooConnectorEnvironment.put("TRESTLE_ODOO_CONNECTOR_API_KEYS", "e2e:" + CROSSWALK_KEY);
+        SERVICES.add(PackagedServices.start(ODOO_CONNECTOR, odooConnector, odooConnectorEnvironment));
+
+        Map<String, String> schedules = new LinkedHashMap<>();
+        schedules.put("trestle.schedule-connector.planner-zone", "Europe/Berlin");
+        schedules.put("trestle.schedule-connector.data-dir", stateDirectory(SCHEDULES));
+        Map<String, String> schedulesEnvironment = new HashMap<>(kafkaEnvironment(SCHEDULES));
+        schedulesEnvironment.put("TRESTLE_SCHEDULE_CONNECTOR_API_KEYS", "e2e:" + SCHEDULE_KEY);
+        SERVICES.add(PackagedServices.start(SCHEDULES, schedules, schedulesEnvironment));
+
+        SERVICES.add(PackagedServices.start(OPERATIONS, Map.of("kafka-streams.state.dir", stateDirectory(OPERATIONS)),
+                kafkaEnvironment(OPERATIONS)));
     }
 
     @AfterAll
@@ -130,13 +149,13 @@ class SecuredKafkaIT {
                 .stream().filter(line -> line.get("ref") instanceof String)).hasSize(TelemetryFeed.EXPECTED_POSTINGS));
 
         List<String> secrets = new ArrayList<>(PASSWORDS.values());
-        secrets.add(API_KEY);
-        secrets.add(odoo.adminApiKey());
+        secrets.addAll(List.of(API_KEY, CROSSWALK_KEY, SCHEDULE_KEY, odoo.adminApiKey()));
         for (ServiceProcess service : SERVICES) {
             String exposed = service.log() + get(service, "/q/metrics") + get(service, "/q/health");
             assertThat(exposed).as("log, metrics and health of %s", service.name())
-                    .contains("Successfully logged in") // Kafka's SASL login, by every client kind the service has
-                    .doesNotContain(secrets);
+                    .contains("Successfully logged in") // Kafka's SASL login
+                    .doesNotContain(secrets)
+                    .doesNotContain("not authorized", "AuthorizationException");
         }
     }
 
@@ -150,49 +169,13 @@ class SecuredKafkaIT {
         return environment;
     }
 
-    /**
-     * The ACLs each service needs and no more: the connector writes equipment events and quarantine entries; the
-     * aggregator reads its three inputs, writes its outputs, and owns its application id's internal topics, group and
-     * transactional ids; the sink reads its inputs in its own groups and writes quarantine entries and outcomes.
-     */
-    private static void grantLeastPrivilege() throws Exception {
-        List<AclBinding> acls = new ArrayList<>();
-        for (TrestleTopic topic : List.of(TrestleTopic.EQUIPMENT_TELEMETRY, TrestleTopic.EQUIPMENT_FAULT,
-                TrestleTopic.EQUIPMENT_WORK_ORDER, TrestleTopic.EQUIPMENT_RESERVATION,
-                TrestleTopic.EQUIPMENT_AVAILABILITY, TrestleTopic.INTEGRATION_QUARANTINE)) {
-            acls.add(allow(CONNECTOR, ResourceType.TOPIC, topic.topicName(), PatternType.LITERAL, AclOperation.WRITE));
-        }
-        for (TrestleTopic topic : List.of(TrestleTopic.EQUIPMENT_TELEMETRY, TrestleTopic.EQUIPMENT_RESERVATION,
-                TrestleTopic.MASTER_EQUIPMENT_ASSET)) {
-            acls.add(allow(AGGREGATOR, ResourceType.TOPIC, topic.topicName(), PatternType.LITERAL, AclOperation.READ));
-        }
-        for (TrestleTopic topic : List.of(TrestleTopic.COST_POSTING, TrestleTopic.OPERATIONS_UNALLOCATED_USAGE,
-                TrestleTopic.INTEGRATION_QUARANTINE, TrestleTopic.ANALYTICS_ASSET_UTILIZATION)) {
-            acls.add(allow(AGGREGATOR, ResourceType.TOPIC, topic.topicName(), PatternType.LITERAL, AclOperation.WRITE));
-        }
-        acls.add(allow(AGGREGATOR, ResourceType.TOPIC, AGGREGATOR_ID, PatternType.PREFIXED, AclOperation.ALL));
-        acls.add(allow(AGGREGATOR, ResourceType.GROUP, AGGREGATOR_ID, PatternType.LITERAL, AclOperation.READ));
-        acls.add(allow(AGGREGATOR, ResourceType.TRANSACTIONAL_ID, AGGREGATOR_ID, PatternType.PREFIXED,
-                AclOperation.WRITE));
-        for (TrestleTopic topic : List.of(TrestleTopic.COST_POSTING, TrestleTopic.EQUIPMENT_WORK_ORDER,
-                TrestleTopic.EQUIPMENT_FAULT, TrestleTopic.SCHEDULE_TASK_SCHEDULED, TrestleTopic.SCHEDULE_TASK_CHANGED,
-                TrestleTopic.SCHEDULE_TASK_CANCELLED, TrestleTopic.SCHEDULE_CREW_ASSIGNMENT)) {
-            acls.add(allow(SINK, ResourceType.TOPIC, topic.topicName(), PatternType.LITERAL, AclOperation.READ));
-        }
-        for (TrestleTopic topic : List.of(TrestleTopic.INTEGRATION_QUARANTINE,
-                TrestleTopic.INTEGRATION_SINK_OUTCOME)) {
-            acls.add(allow(SINK, ResourceType.TOPIC, topic.topicName(), PatternType.LITERAL, AclOperation.WRITE));
-        }
-        acls.add(allow(SINK, ResourceType.GROUP, SINK_GROUP + "-", PatternType.PREFIXED, AclOperation.READ));
-        try (Admin admin = Admin.create(kafka.adminConfig())) {
-            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
-        }
+    private static String secret(String name) {
+        return name + "-" + UUID.randomUUID();
     }
 
-    private static AclBinding allow(String user, ResourceType type, String name, PatternType pattern,
-            AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+    private static String stateDirectory(String service) throws IOException {
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "secured-" + service + "-")
+                .toAbsolutePath().toString();
     }
 
     private static List<Object> costPostingsOnTheSecuredBroker() {
