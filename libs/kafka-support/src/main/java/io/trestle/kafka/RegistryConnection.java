@@ -88,6 +88,30 @@ public final class RegistryConnection {
         return new RegistryConnection(url, autoRegister, settings);
     }
 
+    /**
+     * The registry named by the Apicurio serde settings ({@code apicurio.registry.*}) of a client configuration, such
+     * as the Kafka Streams configuration a handler Streams instantiates is given; other keys are ignored, blank values
+     * count as unset. Serializers may register schemas unless {@code apicurio.registry.auto-register} says
+     * {@code false}, as with {@code trestle.registry.auto-register}.
+     *
+     * @throws IllegalArgumentException
+     *             when {@code apicurio.registry.url} is not set
+     */
+    public static RegistryConnection fromSerdeConfig(Map<String, ?> config) {
+        Map<String, String> settings = new TreeMap<>();
+        config.forEach((key, value) -> {
+            if (key.startsWith("apicurio.registry.") && value != null && !value.toString().isBlank()) {
+                settings.put(key, value.toString());
+            }
+        });
+        String url = settings.remove(SerdeConfig.REGISTRY_URL);
+        if (url == null) {
+            throw new IllegalArgumentException(SerdeConfig.REGISTRY_URL + " is not set in the client configuration");
+        }
+        String autoRegister = settings.remove(SerdeConfig.AUTO_REGISTER_ARTIFACT);
+        return new RegistryConnection(url, autoRegister == null || Boolean.parseBoolean(autoRegister), settings);
+    }
+
     private static String required(Optional<String> value, String name) {
         return value.filter(v -> !v.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("trestle.registry.auth." + name

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -19,17 +22,24 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.AssertionFailedError;
 
+import io.trestle.kafka.QuarantiningDeserializationHandler;
 import io.trestle.kafka.RegistryConnection;
 import io.trestle.schema.cost.CostPosting;
 import io.trestle.schema.equipment.ReservationStatus;
+import io.trestle.schema.operations.QuarantinedEvent;
 import io.trestle.schema.operations.UnallocatedUsageChanged;
 import io.trestle.schema.operations.UnallocatedUsageStatus;
 import io.trestle.testkit.TrestleStack;
@@ -39,7 +49,8 @@ import io.trestle.testkit.kafka.TopicSpec;
 /**
  * The topology on a real broker and registry, with exactly-once processing as in production: a reserved machine's usage
  * is posted on its project at Odoo's rate, an unreserved one's as unallocated with its business exception, and a late
- * reading corrects a posted window.
+ * reading corrects a posted window. A reading no serde can read is quarantined with its bytes, and the readings after
+ * it are charged.
  */
 class UsageTopologyBrokerTest {
 
@@ -49,7 +60,12 @@ class UsageTopologyBrokerTest {
     /** Yesterday 08:00 UTC, well within the topics' retention. */
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(16));
 
+    /** A telemetry value that is not Avro: a vendor's JSON sent to the topic directly. */
+    private static final byte[] GARBAGE = "{\"assetId\":\"EX-1\",\"operatingHours\":100.1}"
+            .getBytes(StandardCharsets.UTF_8);
+
     private static KafkaStreams streams;
+    private static RecordMetadata unreadable;
 
     @BeforeAll
     static void startStreams() throws Exception {
@@ -58,6 +74,13 @@ class UsageTopologyBrokerTest {
                 TopicSpec.compacted(topics.equipmentAssets(), 1), TopicSpec.of(topics.costPostings(), 2),
                 TopicSpec.of(topics.unallocatedUsage(), 1), TopicSpec.of(topics.quarantine(), 1),
                 TopicSpec.compacted(topics.assetUtilization(), 1));
+        // Ahead of EX-1's readings on their partition: they are charged only if processing goes on past it.
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            unreadable = raw.send(new ProducerRecord<>(topics.telemetry(), null, T0.toEpochMilli(), "EX-1", GARBAGE))
+                    .get();
+        }
         try (KafkaProducer<String, SpecificRecord> producer = STACK.avro().producer()) {
             Instant published = T0.minus(Duration.ofDays(1));
             producer.send(new ProducerRecord<>(topics.equipmentAssets(), null, published.toEpochMilli(), "EX-1",
@@ -83,9 +106,12 @@ class UsageTopologyBrokerTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-").toString());
-        streams = new KafkaStreams(UsageTopology.build(SETTINGS,
-                TopologyProducer.serdes(RegistryConnection.anonymous(STACK.registryUrl())), Clock.systemUTC()),
-                props);
+        RegistryConnection registry = RegistryConnection.anonymous(STACK.registryUrl());
+        // As application.properties configures it.
+        props.putAll(QuarantiningDeserializationHandler.streamsConfig(topics.quarantine(), QuarantineEvents.DETECTED_BY,
+                registry));
+        streams = new KafkaStreams(UsageTopology.build(SETTINGS, TopologyProducer.serdes(registry),
+                Clock.systemUTC()), props);
         streams.start();
     }
 
@@ -127,6 +153,43 @@ class UsageTopologyBrokerTest {
                 .containsExactlyInAnyOrder(
                         tuple("EX-1", T0.plus(Duration.ofMinutes(15)), 0, null, 0.05, new BigDecimal("5.00")),
                         tuple("EX-2", T0, 1, unallocated.getPostingId(), 0.2, new BigDecimal("16.00")));
+    }
+
+    @Test
+    void anUnreadableReadingIsQuarantinedVerbatimAndTheReadingsAfterItAreCharged() {
+        QuarantinedEvent entry = quarantineEntryOf(unreadable);
+        assertThat(entry.getReasonCode()).isEqualTo("UNREADABLE_RECORD");
+        assertThat(entry.getDetectedBy()).isEqualTo("telemetry-aggregator");
+        assertThat(entry.getSourceKey()).isEqualTo(ByteBuffer.wrap("EX-1".getBytes(StandardCharsets.UTF_8)));
+        assertThat(entry.getPayload()).isEqualTo(ByteBuffer.wrap(GARBAGE));
+        assertThat(entry.getPayloadText()).isEqualTo(new String(GARBAGE, StandardCharsets.UTF_8));
+
+        List<CostPosting> postings = consume(SETTINGS.topics().costPostings(), 2);
+        assertThat(postings).extracting(CostPosting::getAssetId).contains("EX-1");
+        assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    /**
+     * The entry of one source record. Searched for rather than counted: a {@code @QuarkusTest} of this module may run
+     * its own aggregator on the same broker, which writes entries of its own to the topic.
+     */
+    private static QuarantinedEvent quarantineEntryOf(RecordMetadata source) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = STACK.avro()
+                .specificConsumer("usage-topology-broker-test-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(SETTINGS.topics().quarantine()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() instanceof QuarantinedEvent entry
+                            && source.topic().equals(entry.getSourceTopic())
+                            && Integer.valueOf(source.partition()).equals(entry.getSourcePartition())
+                            && Long.valueOf(source.offset()).equals(entry.getSourceOffset())) {
+                        return entry;
+                    }
+                }
+            }
+        }
+        throw new AssertionFailedError("No quarantine entry of " + source + " within 60 s");
     }
 
     private static void send(KafkaProducer<String, SpecificRecord> producer, String assetId, int minute,
