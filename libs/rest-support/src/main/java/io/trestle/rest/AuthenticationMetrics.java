@@ -9,9 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts refused requests by reason and client, so a client whose clock drifts or whose secret was rotated on one side
- * only shows up on a dashboard before its operators call. Clients are tagged only once their API key matched, so the
- * tag's values are bounded by the configuration; credentials are never tags. Every service with an
- * {@link ApiKeyAuthenticated} API gets it with this library.
+ * only shows up on a dashboard before its operators call. Clients are tagged only once their API key matched or their
+ * token was valid, so the tag's values are bounded by the configuration and the OpenID provider's clients; credentials
+ * are never tags. Every service with an {@link ApiKeyAuthenticated} API gets it with this library.
  */
 @ApplicationScoped
 public class AuthenticationMetrics {
@@ -28,7 +28,8 @@ public class AuthenticationMetrics {
 
     void count(@Observes AuthenticationFailure failure) {
         Counter.builder(FAILURES)
-                .description("Requests refused for a missing or wrong API key or request signature")
+                .description("Requests refused for a missing or wrong API key, an invalid bearer token, a missing or "
+                        + "wrong request signature, or a role that does not allow the endpoint")
                 .tag("reason", failure.reason())
                 .tag("client", failure.client() != null ? failure.client() : NO_CLIENT)
                 .register(registry)

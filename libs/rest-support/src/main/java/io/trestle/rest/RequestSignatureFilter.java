@@ -21,7 +21,8 @@ import io.vertx.core.Context;
 /**
  * Verifies the {@link RequestSignatures HMAC signature} of every request of a client that has a signing secret, on the
  * resources annotated {@link ApiKeyAuthenticated}, after {@link ApiKeyFilter} named the client. Requests of other
- * clients pass untouched. A service opts in by producing a {@link RequestSignatures} bean; without one no client signs.
+ * clients, and requests authenticated by a bearer token instead of an API key, pass untouched. A service opts in by
+ * producing a {@link RequestSignatures} bean; without one no client signs.
  * <p>
  * The signature covers the raw body, so the filter reads it whole and hands the resource a copy of the same bytes. That
  * read blocks: the resources of signing clients must run on worker threads ({@code @Blocking}), which is also where
@@ -52,7 +53,9 @@ public class RequestSignatureFilter {
     @ApiKeyAuthenticated
     public Optional<Response> verify(ContainerRequestContext request) throws IOException {
         String client = (String) request.getProperty(ApiKeyFilter.CLIENT_PROPERTY);
-        if (client == null || !signatures.isResolvable() || !signatures.get().requiresSignature(client)) {
+        // A bearer token is itself signed by the OpenID provider; signing secrets belong to API-key clients only.
+        if (client == null || request.getProperty(ApiKeyFilter.CREDENTIAL_PROPERTY) != Credential.API_KEY
+                || !signatures.isResolvable() || !signatures.get().requiresSignature(client)) {
             return Optional.empty();
         }
         RequestSignatures verifier = signatures.get();

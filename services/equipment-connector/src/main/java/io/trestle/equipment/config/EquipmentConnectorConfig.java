@@ -25,6 +25,13 @@ public interface EquipmentConnectorConfig {
     Optional<List<String>> apiKeys();
 
     /**
+     * Roles of API-key clients as comma-separated {@code client:role} entries ({@code read} or {@code write}, which
+     * includes read), parsed and checked by {@link io.trestle.rest.ApiKeyRoles}; clients not listed have {@code write}.
+     * E.g. {@code dashboard:read} for a client that may only query and dry-run.
+     */
+    Optional<List<String>> apiKeyRoles();
+
+    /**
      * Signing secrets of the push clients that sign their requests, as comma-separated {@code client:secret} entries
      * ({@code TRESTLE_EQUIPMENT_CONNECTOR_SIGNING_SECRETS=acme:<secret>}), parsed and checked by
      * {@link io.trestle.rest.RequestSignatures}; a list for the same reason as {@link #apiKeys()}. A client listed here

@@ -34,6 +34,7 @@ import io.trestle.equipment.service.WorkOrderEventType;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
 import io.trestle.rest.RequestSignatures;
+import io.trestle.rest.Role;
 
 /**
  * Push ingest of the equipment platform's facts: faults, work orders, reservations and availability. Every endpoint
@@ -42,7 +43,7 @@ import io.trestle.rest.RequestSignatures;
  * same event id, so a resent batch is deduplicated downstream.
  */
 @Path("/api/v1")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.WRITE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @APIResponse(responseCode = "202", description = "Every item was published or, when the crosswalk does not know its "
@@ -51,6 +52,7 @@ import io.trestle.rest.RequestSignatures;
 @APIResponse(responseCode = "400", description = "The body is not JSON of the documented shape")
 @APIResponse(responseCode = "401", description = "Missing or unknown API key; or, for a client with a signing secret, "
         + "a missing, malformed, stale or wrong request signature (the detail says which)")
+@APIResponse(responseCode = "403", description = "The client's role is read-only; this needs write")
 @APIResponse(responseCode = "413", description = "The body is larger than the service accepts")
 @APIResponse(responseCode = "422", description = "One or more items, or the correlation id, are invalid (e.g. "
         + "neither or both of assetId and machine, or a machine without pin and serialNumber); every violation is "

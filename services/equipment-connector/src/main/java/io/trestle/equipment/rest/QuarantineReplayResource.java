@@ -22,13 +22,14 @@ import io.trestle.equipment.identity.MachineResolver;
 import io.trestle.equipment.service.QuarantineReplay;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 
 /**
  * Re-submits polled readings and pushed items quarantined for an unknown machine, for operators who have since mapped
  * it.
  */
 @Path("/api/v1/quarantine/replay")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.WRITE)
 public class QuarantineReplayResource {
 
     /** Publishing is bounded by the publish timeout; a retry soon after has the broker's backlog drained. */
@@ -61,6 +62,7 @@ public class QuarantineReplayResource {
             + "item id, event id)")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key; or, for a client with a signing "
             + "secret, a missing, malformed, stale or wrong request signature")
+    @APIResponse(responseCode = "403", description = "The client's role is read-only; this needs write")
     @APIResponse(responseCode = "503", description = "The crosswalk is not read to its end yet, or the broker did "
             + "not acknowledge in time; replaying again is safe (with Retry-After)")
     public Response replay(

@@ -35,6 +35,7 @@ import io.trestle.equipment.service.FleetPoller;
 import io.trestle.equipment.service.TelemetryValidator;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.rest.Violation;
 
 /**
@@ -43,7 +44,7 @@ import io.trestle.rest.Violation;
  * quarantined. Nothing is published.
  */
 @Path("/api/v1/telematics/inspect")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.READ)
 public class TelematicsInspectResource {
 
     /** The crosswalk system machines are resolved under when no vendor profile is named. */
@@ -78,6 +79,7 @@ public class TelematicsInspectResource {
             + "snapshots are not read for fault codes yet; that comes with a later step.")
     @APIResponse(responseCode = "200", description = "The decisions; nothing was published")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+    @APIResponse(responseCode = "403", description = "The client's role does not include read")
     @APIResponse(responseCode = "413", description = "The body is larger than the service accepts")
     @APIResponse(responseCode = "415", description = "The content type is neither JSON nor XML")
     @APIResponse(responseCode = "422", description = "The payload is not a readable fleet page (the violation's "

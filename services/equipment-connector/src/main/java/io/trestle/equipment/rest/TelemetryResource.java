@@ -41,13 +41,14 @@ import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.rest.Problem;
 import io.trestle.rest.RequestSignatures;
+import io.trestle.rest.Role;
 import io.trestle.rest.Violation;
 import io.trestle.schema.equipment.TelemetryReading;
 import io.trestle.schema.operations.QuarantinedEvent;
 
 /** Push ingest of telemetry batches. */
 @Path(TelemetryMapper.ENDPOINT)
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.WRITE)
 public class TelemetryResource {
 
     private static final Logger LOG = Logger.getLogger(TelemetryResource.class);
@@ -85,6 +86,7 @@ public class TelemetryResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON of the documented shape")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key; or, for a client with a signing "
             + "secret, a missing, malformed, stale or wrong request signature")
+    @APIResponse(responseCode = "403", description = "The client's role is read-only; this needs write")
     @APIResponse(responseCode = "422", description = "One or more readings, or the correlation id, are invalid (e.g. "
             + "neither or both of assetId and machine); nothing was published")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time, too many readings are "

@@ -43,10 +43,11 @@ import io.trestle.equipment.service.VendorPolling;
 import io.trestle.equipment.service.VendorStatus;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 
 /** Operations on the configured telematics vendors: their polling state, and a dry run of one machine's snapshot. */
 @Path("/api/v1/vendors")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.READ)
 public class VendorResource {
 
     private final VendorPolling polling;
@@ -75,6 +76,7 @@ public class VendorResource {
             + "listed.")
     @APIResponse(responseCode = "200", description = "One entry per polled vendor, by name")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+    @APIResponse(responseCode = "403", description = "The client's role does not include read")
     public List<VendorStatus> vendors() {
         return polling.statuses();
     }
@@ -92,6 +94,7 @@ public class VendorResource {
                     + "polling would run first; for a disabled profile every reading counts as new.")
     @APIResponse(responseCode = "200", description = "The decisions; nothing was published")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+    @APIResponse(responseCode = "403", description = "The client's role does not include read")
     @APIResponse(responseCode = "404", description = "No vendor profile of that name, or the vendor's answer holds no "
             + "machine")
     @APIResponse(responseCode = "502", description = "The vendor answered with an error or with something unreadable")

@@ -41,6 +41,13 @@ public interface ConnectorConfig {
      */
     Optional<List<String>> apiKeys();
 
+    /**
+     * Roles of API-key clients as comma-separated {@code client:role} entries ({@code read} or {@code write}, which
+     * includes read), parsed and checked by {@link io.trestle.rest.ApiKeyRoles}; clients not listed have {@code write}.
+     * E.g. {@code dashboard:read} for a client that may only query and dry-run.
+     */
+    Optional<List<String>> apiKeyRoles();
+
     enum Mode {
         CDC,
         POLLING

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.rest.Violation;
 import io.trestle.schema.common.ExternalId;
 import io.trestle.schema.master.CrosswalkEntry;
@@ -35,7 +36,7 @@ import io.trestle.schema.master.CrosswalkEntry;
  * it; ids are never guessed elsewhere, so an unmapped id stays quarantined until someone maps it here.
  */
 @Path("/api/v1/crosswalk/{system}/{entityType}/{value}")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.WRITE)
 @Produces(MediaType.APPLICATION_JSON)
 public class CrosswalkResource {
 

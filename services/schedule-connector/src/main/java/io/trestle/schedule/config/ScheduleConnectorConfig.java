@@ -44,6 +44,13 @@ public interface ScheduleConnectorConfig {
     Optional<List<String>> apiKeys();
 
     /**
+     * Roles of API-key clients as comma-separated {@code client:role} entries ({@code read} or {@code write}, which
+     * includes read), parsed and checked by {@link io.trestle.rest.ApiKeyRoles}; clients not listed have {@code write}.
+     * E.g. {@code dashboard:read} for a client that may only query and dry-run.
+     */
+    Optional<List<String>> apiKeyRoles();
+
+    /**
      * Signing secrets of the clients that sign their requests, as comma-separated {@code client:secret} entries,
      * checked by {@link io.trestle.rest.RequestSignatures}: such a client sends {@code X-Trestle-Timestamp} and
      * {@code X-Trestle-Signature} besides its API key.

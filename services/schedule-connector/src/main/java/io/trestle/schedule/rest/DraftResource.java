@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.common.annotation.Blocking;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.schedule.drafts.Draft;
 import io.trestle.schedule.drafts.DraftPublishing;
 import io.trestle.schedule.drafts.DraftStore;
@@ -26,7 +27,7 @@ import io.trestle.schedule.publish.PublishOutcome;
 
 /** The drafts kept, and the explicit publish step that makes one the published schedule. */
 @Path("/api/v1/schedules/drafts")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.WRITE)
 @Blocking
 public class DraftResource {
 
@@ -46,22 +47,26 @@ public class DraftResource {
     }
 
     @GET
+    @ApiKeyAuthenticated(Role.READ)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the drafts", description = "Every draft kept, latest received first, with its source, "
             + "format, projects, the approval rule that approved a project on arrival, and when each project was last "
             + "published from it.")
     @APIResponse(responseCode = "200", description = "The drafts")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+    @APIResponse(responseCode = "403", description = "The client's role does not include read")
     public List<Draft> list() {
         return drafts.list();
     }
 
     @GET
+    @ApiKeyAuthenticated(Role.READ)
     @Path("{id}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "One draft")
     @APIResponse(responseCode = "200", description = "The draft")
     @APIResponse(responseCode = "404", description = "No draft of that id")
+    @APIResponse(responseCode = "403", description = "The client's role does not include read")
     public Response draft(@PathParam("id") String id) {
         return drafts.find(id).map(draft -> Response.ok(draft).build()).orElseGet(() -> notFound(id));
     }
@@ -81,6 +86,7 @@ public class DraftResource {
     @APIResponse(responseCode = "413", description = "A project is too large to be stored as a published version")
     @APIResponse(responseCode = "503", description = "The published versions or the crosswalk are still being read "
             + "(with Retry-After), or the broker did not acknowledge: publish again")
+    @APIResponse(responseCode = "403", description = "The client's role is read-only; this needs write")
     public Response publish(@PathParam("id") String id) {
         Optional<Draft> draft = drafts.find(id);
         if (draft.isEmpty()) {
@@ -97,6 +103,7 @@ public class DraftResource {
             + "published from it stays published.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No draft of that id")
+    @APIResponse(responseCode = "403", description = "The client's role is read-only; this needs write")
     public Response delete(@PathParam("id") String id) {
         return drafts.delete(id) ? Response.noContent().build() : notFound(id);
     }

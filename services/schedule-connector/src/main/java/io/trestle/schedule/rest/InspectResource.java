@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.common.annotation.Blocking;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.schedule.publish.SchedulePublisher;
 import io.trestle.schedule.publish.SnapshotJson;
 import io.trestle.schedule.service.ImportedSchedule;
@@ -25,7 +26,7 @@ import io.trestle.schedule.service.ScheduleImport;
  * Nothing is kept, published or quarantined.
  */
 @Path("/api/v1/schedules/inspect")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.READ)
 public class InspectResource {
 
     private final ScheduleImport files;
@@ -49,6 +50,7 @@ public class InspectResource {
             + "crosswalk does not map.")
     @APIResponse(responseCode = "200", description = "What the file would produce; nothing was kept or published")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
+    @APIResponse(responseCode = "403", description = "The client's role does not include read")
     @APIResponse(responseCode = "422", description = "Not a schedule the connector can read (nothing is kept)")
     @APIResponse(responseCode = "503", description = "The published versions or the crosswalk are still being read")
     public InspectAnswer inspect(byte[] body) {

@@ -21,6 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.schedule.drafts.DraftSource;
 import io.trestle.schedule.drafts.DraftStore.Saved;
 import io.trestle.schedule.drafts.RejectedFiles;
@@ -30,7 +31,7 @@ import io.trestle.schedule.read.UnreadableScheduleException;
 
 /** Upload of schedule files: each becomes a draft, published only by the publish API or a configured rule. */
 @Path("/api/v1/schedules")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.WRITE)
 public class ScheduleUploadResource {
 
     private final ScheduleIntake intake;
@@ -56,6 +57,7 @@ public class ScheduleUploadResource {
     @APIResponse(responseCode = "201", description = "A new draft (and, when a rule approved it, what publishing did)")
     @APIResponse(responseCode = "200", description = "The same content was received before: its draft")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key, or a missing or wrong signature")
+    @APIResponse(responseCode = "403", description = "The client's role is read-only; this needs write")
     @APIResponse(responseCode = "413", description = "The body is larger than the service accepts")
     @APIResponse(responseCode = "422", description = "Not a schedule the connector can read: the file is kept in "
             + "<data-dir>/rejected/ with a .reason.txt and quarantined (MALFORMED_PAYLOAD)")

@@ -20,6 +20,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.schedule.drafts.DraftSource;
 import io.trestle.schedule.drafts.DraftStore.Saved;
 import io.trestle.schedule.drafts.ScheduleIntake;
@@ -30,7 +31,7 @@ import io.trestle.schedule.webhook.PlannerSchedule;
  * body is read, so that a signature covers exactly the bytes kept as the draft.
  */
 @Path("/api/v1/schedules/webhook")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.WRITE)
 public class WebhookResource {
 
     private final ScheduleIntake intake;
@@ -56,6 +57,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "A new draft (and what publishing did, when approved)")
     @APIResponse(responseCode = "200", description = "The same body was received before: its draft")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key, or a missing or wrong signature")
+    @APIResponse(responseCode = "403", description = "The client's role is read-only; this needs write")
     @APIResponse(responseCode = "422", description = "Not a valid schedule; the violations name item and field")
     @APIResponse(responseCode = "503", description = "Kept as a draft, but publishing it as approved could not run or "
             + "was not acknowledged: send it again")

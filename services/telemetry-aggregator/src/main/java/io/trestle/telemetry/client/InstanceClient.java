@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.telemetry.config.AggregatorConfig;
@@ -45,13 +46,15 @@ public class InstanceClient {
     /**
      * @param pathAndQuery
      *            the raw path and query of the caller's request, e.g. {@code /api/v1/utilization/assets/EX-1?from=…}
+     * @param credential
+     *            the caller's own, so the instance that answers authenticates and authorizes the caller as this one did
      * @throws StoreUnavailable
      *             when the instance cannot be reached in time
      */
-    public Answer get(URI instance, String pathAndQuery, String apiKey) {
+    public Answer get(URI instance, String pathAndQuery, Credential credential) {
         HttpRequest request = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
                 .timeout(timeout)
-                .header(ApiKeyFilter.HEADER, apiKey)
+                .header(credential.header(), credential.value())
                 .header(FORWARDED_HEADER, "true")
                 .header("Accept", "application/json")
                 .GET()
@@ -71,6 +74,21 @@ public class InstanceClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable("Interrupted while asking instance " + instance + ".", e);
+        }
+    }
+
+    /** How the caller authenticated: its API key, or else its bearer token ({@code Authorization}). */
+    public record Credential(String header, String value) {
+
+        public static Credential apiKey(String key) {
+            return new Credential(ApiKeyFilter.HEADER, key);
+        }
+
+        /** The API key when the caller sent one (as the filter prefers it), else the {@code Authorization} header. */
+        public static Credential of(String apiKey, String authorization) {
+            return apiKey != null && !apiKey.isBlank()
+                    ? apiKey(apiKey)
+                    : new Credential(HttpHeaders.AUTHORIZATION, authorization);
         }
     }
 }

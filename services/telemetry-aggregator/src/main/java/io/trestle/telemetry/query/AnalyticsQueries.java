@@ -36,7 +36,7 @@ public class AnalyticsQueries {
     }
 
     /** Where the caller's request came from, so it can be forwarded as it was asked. */
-    public record Caller(String apiKey, String pathAndQuery, boolean forwarded) {
+    public record Caller(InstanceClient.Credential credential, String pathAndQuery, boolean forwarded) {
     }
 
     /** This instance's answer, or the owning instance's, passed on as is. */
@@ -53,7 +53,7 @@ public class AnalyticsQueries {
         // The utilization stores live in the ledger's task, partitioned like the telemetry: by asset id.
         KeyOwner owner = ownerOf(UsageTopology.UTILIZATION_STORE, assetId, caller);
         if (owner instanceof KeyOwner.Remote remote) {
-            return new Answer.Relayed<>(instances.get(remote.baseUri(), caller.pathAndQuery(), caller.apiKey()));
+            return new Answer.Relayed<>(instances.get(remote.baseUri(), caller.pathAndQuery(), caller.credential()));
         }
         return new Answer.Here<>(AnalyticsReads.utilization(stores.keyValueStore(UsageTopology.UTILIZATION_STORE,
                 ((KeyOwner.Local) owner).partition()), assetId, range));
@@ -64,7 +64,7 @@ public class AnalyticsQueries {
         // The cost store is fed by the repartition by project id: a project's partition is that of its postings.
         KeyOwner owner = ownerOf(UsageTopology.PROJECT_COST_STORE, projectId, caller);
         if (owner instanceof KeyOwner.Remote remote) {
-            return new Answer.Relayed<>(instances.get(remote.baseUri(), caller.pathAndQuery(), caller.apiKey()));
+            return new Answer.Relayed<>(instances.get(remote.baseUri(), caller.pathAndQuery(), caller.credential()));
         }
         return new Answer.Here<>(AnalyticsReads.costs(stores.keyValueStore(UsageTopology.PROJECT_COST_STORE,
                 ((KeyOwner.Local) owner).partition()), projectId, range, costCode));
@@ -101,7 +101,7 @@ public class AnalyticsQueries {
     }
 
     private List<TopIdleView.IdleAsset> remoteMostIdle(KeyOwner.Remote remote, Caller caller) {
-        InstanceClient.Answer answer = instances.get(remote.baseUri(), caller.pathAndQuery(), caller.apiKey());
+        InstanceClient.Answer answer = instances.get(remote.baseUri(), caller.pathAndQuery(), caller.credential());
         if (answer.status() != 200) {
             throw new StoreUnavailable("Instance " + remote.baseUri() + " answered " + answer.status()
                     + " for its part of the day.");

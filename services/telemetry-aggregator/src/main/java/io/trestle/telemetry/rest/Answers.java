@@ -13,9 +13,9 @@ final class Answers {
     private Answers() {
     }
 
-    static AnalyticsQueries.Caller caller(String apiKey, String forwarded, UriInfo uri) {
+    static AnalyticsQueries.Caller caller(String apiKey, String authorization, String forwarded, UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
-        return new AnalyticsQueries.Caller(apiKey,
+        return new AnalyticsQueries.Caller(InstanceClient.Credential.of(apiKey, authorization),
                 uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), forwarded != null);
     }
 

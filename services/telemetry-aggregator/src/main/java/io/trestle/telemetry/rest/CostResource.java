@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.telemetry.client.InstanceClient;
 import io.trestle.telemetry.config.AggregatorConfig;
 import io.trestle.telemetry.query.AnalyticsQueries;
@@ -32,7 +34,7 @@ import io.trestle.telemetry.query.RetainedDays;
 
 /** Equipment cost posted per project, cost code and UTC day. Read-only. */
 @Path("/api/v1/costs")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.READ)
 @Tag(name = "Costs")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class CostResource {
@@ -68,9 +70,11 @@ public class CostResource {
             @Parameter(description = "Last UTC day, YYYY-MM-DD, included", required = true, example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(description = "Only this cost code; all when absent", example = "100") @QueryParam("costCode") String costCode,
             @Parameter(hidden = true) @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @HeaderParam(InstanceClient.FORWARDED_HEADER) String forwarded,
             @Context UriInfo uri) {
         return Answers.response(queries.costs(projectId, QueryParameters.range(from, to, maxRangeDays, retained),
-                Optional.ofNullable(costCode).filter(code -> !code.isBlank()), Answers.caller(apiKey, forwarded, uri)));
+                Optional.ofNullable(costCode).filter(code -> !code.isBlank()),
+                Answers.caller(apiKey, authorization, forwarded, uri)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.trestle.rest.ApiKeyAuthenticated;
 import io.trestle.rest.ApiKeyFilter;
 import io.trestle.rest.Problem;
+import io.trestle.rest.Role;
 import io.trestle.telemetry.client.InstanceClient;
 import io.trestle.telemetry.config.AggregatorConfig;
 import io.trestle.telemetry.query.AnalyticsQueries;
@@ -31,7 +33,7 @@ import io.trestle.telemetry.query.TopIdleView;
 
 /** Equipment utilization per asset and UTC day, from the usage posted as cost. Read-only. */
 @Path("/api/v1/utilization")
-@ApiKeyAuthenticated
+@ApiKeyAuthenticated(Role.READ)
 @Tag(name = "Utilization")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class UtilizationResource {
@@ -66,10 +68,11 @@ public class UtilizationResource {
             @Parameter(description = "First UTC day, YYYY-MM-DD", required = true, example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(description = "Last UTC day, YYYY-MM-DD, included", required = true, example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(hidden = true) @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @HeaderParam(InstanceClient.FORWARDED_HEADER) String forwarded,
             @Context UriInfo uri) {
         return Answers.response(queries.utilization(assetId, QueryParameters.range(from, to, maxRangeDays, retained),
-                Answers.caller(apiKey, forwarded, uri)));
+                Answers.caller(apiKey, authorization, forwarded, uri)));
     }
 
     @GET
@@ -87,9 +90,10 @@ public class UtilizationResource {
             @Parameter(description = "UTC day, YYYY-MM-DD", required = true, example = "2026-11-20") @QueryParam("day") String day,
             @Parameter(description = "How many assets, 1 to 100", example = "10", schema = @Schema(defaultValue = "10")) @QueryParam("limit") String limit,
             @Parameter(hidden = true) @HeaderParam(ApiKeyFilter.HEADER) String apiKey,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @HeaderParam(InstanceClient.FORWARDED_HEADER) String forwarded,
             @Context UriInfo uri) {
         return queries.topIdle(QueryParameters.day("day", day, retained), QueryParameters.limit(limit),
-                Answers.caller(apiKey, forwarded, uri));
+                Answers.caller(apiKey, authorization, forwarded, uri));
     }
 }

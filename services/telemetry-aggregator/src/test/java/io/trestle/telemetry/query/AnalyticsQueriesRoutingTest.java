@@ -76,7 +76,7 @@ class AnalyticsQueriesRoutingTest {
                 owner(KeyOwner.Local.ofPartition(3)));
 
         AnalyticsQueries.Answer<AssetUtilizationView> answer = queries.utilization("EX-1", new DateRange(DAY, DAY),
-                new AnalyticsQueries.Caller("key", PATH, false));
+                new AnalyticsQueries.Caller(InstanceClient.Credential.apiKey("key"), PATH, false));
 
         assertThat(answer).isInstanceOfSatisfying(AnalyticsQueries.Answer.Here.class,
                 here -> assertThat(((AssetUtilizationView) here.body()).total().utilization()).isEqualTo(0.25));
@@ -92,7 +92,7 @@ class AnalyticsQueriesRoutingTest {
         AnalyticsQueries queries = queries(Map.of(), owner(new KeyOwner.Remote(standInUri)));
 
         AnalyticsQueries.Answer<AssetUtilizationView> answer = queries.utilization("EX-1", new DateRange(DAY, DAY),
-                new AnalyticsQueries.Caller("analyst-key", PATH, false));
+                new AnalyticsQueries.Caller(InstanceClient.Credential.apiKey("analyst-key"), PATH, false));
 
         assertThat(answer).isInstanceOfSatisfying(AnalyticsQueries.Answer.Relayed.class, relayed -> {
             InstanceClient.Answer remote = relayed.answer();
@@ -105,11 +105,24 @@ class AnalyticsQueriesRoutingTest {
     }
 
     @Test
+    void aCallerWithABearerTokenIsForwardedWithItsToken() {
+        standInStatus = 200;
+        standInBody = "{\"assetId\":\"EX-1\"}";
+        AnalyticsQueries queries = queries(Map.of(), owner(new KeyOwner.Remote(standInUri)));
+
+        queries.utilization("EX-1", new DateRange(DAY, DAY),
+                new AnalyticsQueries.Caller(InstanceClient.Credential.of(null, "Bearer eyJ.token"), PATH, false));
+
+        assertThat(received.get(0).getFirst("Authorization")).isEqualTo("Bearer eyJ.token");
+        assertThat(received.get(0).containsKey("X-Api-Key")).isFalse();
+    }
+
+    @Test
     void aForwardedRequestForAKeyHeldElsewhereIsNotForwardedAgain() {
         AnalyticsQueries queries = queries(Map.of(), owner(new KeyOwner.Remote(standInUri)));
 
         assertThatThrownBy(() -> queries.utilization("EX-1", new DateRange(DAY, DAY),
-                new AnalyticsQueries.Caller("key", PATH, true)))
+                new AnalyticsQueries.Caller(InstanceClient.Credential.apiKey("key"), PATH, true)))
                 .isInstanceOf(StoreUnavailable.class).hasMessageContaining("forwarded here");
         assertThat(paths).isEmpty();
     }
@@ -120,7 +133,8 @@ class AnalyticsQueriesRoutingTest {
         AnalyticsQueries queries = queries(Map.of(), owner(new KeyOwner.Remote(standInUri)));
 
         assertThatThrownBy(() -> queries.costs("42", new DateRange(DAY, DAY), Optional.empty(),
-                new AnalyticsQueries.Caller("key", "/api/v1/costs/projects/42?from=2026-11-20&to=2026-11-20",
+                new AnalyticsQueries.Caller(InstanceClient.Credential.apiKey("key"),
+                        "/api/v1/costs/projects/42?from=2026-11-20&to=2026-11-20",
                         false)))
                 .isInstanceOf(StoreUnavailable.class).hasMessageContaining("cannot be reached");
     }
@@ -142,7 +156,8 @@ class AnalyticsQueriesRoutingTest {
                 instances(KeyOwner.Local.allPartitions(), new KeyOwner.Remote(standInUri)));
 
         TopIdleView top = queries.topIdle(DAY, 2,
-                new AnalyticsQueries.Caller("key", "/api/v1/utilization/top-idle?day=2026-11-20&limit=2", false));
+                new AnalyticsQueries.Caller(InstanceClient.Credential.apiKey("key"),
+                        "/api/v1/utilization/top-idle?day=2026-11-20&limit=2", false));
 
         assertThat(top.assets()).extracting(TopIdleView.IdleAsset::assetId, TopIdleView.IdleAsset::idleHours)
                 .containsExactly(tuple("EX-9", 5.0),
