@@ -46,6 +46,8 @@ ODOO_LIB=$SCRIPT_DIR/target/odoo-lib
 TOOLS_LIB=$SCRIPT_DIR/target/tools-lib
 # Lives with the build's outputs, so './mvnw clean' also forgets that the checkout was built.
 BUILD_STAMP=$SCRIPT_DIR/target/trestle-local-build.stamp
+# shellcheck source-path=SCRIPTDIR/../.. source=build-config/build-freshness.sh
+source "$REPO/build-config/build-freshness.sh"
 SERVICE_CONF_DIR=$SCRIPT_DIR/services
 TOPIC_PARTITIONS=${TRESTLE_TOPIC_PARTITIONS:-3}
 DEMO_DIR=$SCRIPT_DIR/demo
@@ -316,30 +318,11 @@ init_state() {
 
 # Prints why a build is needed, or nothing when outputs exist and no pom.xml or src/ file is newer than the last build.
 build_reason() {
-    local stamp=$BUILD_STAMP changed
-    compgen -G "$KAFKA_LIB/kafka_2.13-*.jar" >/dev/null || {
-        echo "the Kafka classpath (deploy/local/target/kafka-lib) is missing"
-        return
-    }
-    compgen -G "$REGISTRY_LIB/trestle-dev-registry-*.jar" >/dev/null || {
-        echo "the registry classpath (deploy/local/target/registry-lib) is missing"
-        return
-    }
-    standin_built || {
-        echo "the Odoo stand-in classpath (deploy/local/target/odoo-lib) is missing"
-        return
-    }
-    compgen -G "$TOOLS_LIB/trestle-local-stack-tools-*.jar" >/dev/null || {
-        echo "the tools classpath (deploy/local/target/tools-lib) is missing"
-        return
-    }
-    [[ -f $stamp ]] || {
-        echo "this checkout was not built by trestle-local.sh yet"
-        return
-    }
-    changed=$(find "$REPO" \( -path "$REPO/.git" -o -path "$REPO/.trestle" -o -name target -o -name node_modules \) -prune \
-        -o -type f \( -name pom.xml -o -path '*/src/*' -o -path "$REPO/.mvn/*" \) -newer "$stamp" -print -quit)
-    [[ -z $changed ]] || echo "${changed#"$REPO"/} changed since the last build"
+    trestle_build_reason "$REPO" "$BUILD_STAMP" trestle-local.sh \
+        "$KAFKA_LIB/kafka_2.13-*.jar" "the Kafka classpath (deploy/local/target/kafka-lib)" \
+        "$REGISTRY_LIB/trestle-dev-registry-*.jar" "the registry classpath (deploy/local/target/registry-lib)" \
+        "$ODOO_LIB/trestle-odoo-standin-*.jar" "the Odoo stand-in classpath (deploy/local/target/odoo-lib)" \
+        "$TOOLS_LIB/trestle-local-stack-tools-*.jar" "the tools classpath (deploy/local/target/tools-lib)"
 }
 
 build() {
