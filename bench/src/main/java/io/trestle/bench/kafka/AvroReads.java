@@ -14,7 +14,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.trestle.kafka.AvroKafka;
+import io.trestle.kafka.KafkaConnection;
 import io.trestle.kafka.RegistryConnection;
+import io.trestle.kafka.TopicReads;
 
 /**
  * Reading Trestle topics as a downstream consumer does: string keys, Avro values decoded with the writer's schema from
@@ -22,16 +24,14 @@ import io.trestle.kafka.RegistryConnection;
  */
 public final class AvroReads {
 
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration DEADLINE = Duration.ofMinutes(10);
 
     private AvroReads() {
     }
 
     public static KafkaConsumer<String, GenericRecord> consumer(String bootstrap, String registryUrl, String client) {
-        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false, ConsumerConfig.CLIENT_ID_CONFIG, client);
+        Map<String, Object> settings = TopicReads.consumerConfig(KafkaConnection.plaintext(bootstrap));
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, client);
         return new KafkaConsumer<>(settings, new StringDeserializer(),
                 AvroKafka.genericValues(RegistryConnection.anonymous(registryUrl)));
     }
@@ -40,32 +40,13 @@ public final class AvroReads {
     public static void readAll(String bootstrap, String registryUrl, String topic,
             Consumer<ConsumerRecord<String, GenericRecord>> each) {
         try (KafkaConsumer<String, GenericRecord> consumer = consumer(bootstrap, registryUrl, "bench-reader")) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading " + topic + " took longer than " + DEADLINE);
-                }
-                consumer.poll(POLL).forEach(each);
-            }
+            TopicReads.readToEnd(consumer, topic, DEADLINE, each);
         }
     }
 
     public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
         return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
-    }
-
-    static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey(), Duration.ofSeconds(10)) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A timestamp-millis field as epoch millis, whether the decoder gave a long or an {@link Instant}. */
